@@ -1,0 +1,40 @@
+import type { Database } from "@rally/db";
+import type { Logger } from "pino";
+
+import type { Clock } from "./clock.ts";
+import type { EventBus } from "./events/bus.ts";
+
+/** What every service needs, built once per process by the host. */
+export interface Services {
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  events: EventBus;
+}
+
+export type Role = "ADMIN" | "STAFF" | "VIEWER";
+
+/** Who is calling: a signed-in staff member, an API token, or the system. */
+export interface Actor {
+  kind: "user" | "token" | "system";
+  id: number | null;
+  role: Role;
+}
+
+/** The per-call context: the process's services plus who is calling. */
+export interface Context extends Services {
+  requestId: string;
+  actor: Actor | null;
+}
+
+export function createContextFactory(services: Services) {
+  return (requestId: string, actor: Actor | null): Context => ({
+    ...services,
+    requestId,
+    actor,
+    logger: services.logger.child({
+      requestId,
+      actor: actor ? `${actor.kind}:${actor.id ?? "-"}` : "anonymous",
+    }),
+  });
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+
+import { limits } from "./limits.ts";
+
+/** Zod schemas shared by procedures and the console's forms. */
+
+export const id = z.number().int().positive().max(2_147_483_647);
+
+export const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const emailAddress = z
+  .email()
+  .max(limits.email)
+  .transform((value) => value.toLowerCase());
+
+export const pageInput = z.object({
+  cursor: id.optional(),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(limits.pageSize.max)
+    .default(limits.pageSize.default),
+});
+
+export const serviceTypeCreateInput = z.object({
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(limits.serviceTypeKey)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and dashes"),
+  name: trimmed(limits.name),
+  defaultCadenceMonths: z
+    .number()
+    .int()
+    .min(limits.cadenceMonths.min)
+    .max(limits.cadenceMonths.max),
+});
+
+export const customerCreateInput = z.object({
+  externalId: trimmed(limits.externalId).optional(),
+  firstName: trimmed(limits.name),
+  lastName: trimmed(limits.name),
+  email: emailAddress.nullish(),
+  phone: trimmed(limits.phone).nullish(),
+});
+
+export const customerUpdateInput = customerCreateInput.partial().extend({ id });
+
+export const customerListInput = pageInput.extend({
+  search: z.string().trim().max(limits.search).optional(),
+});
+
+export const vehicleStatus = z.enum(["ACTIVE", "SOLD", "INACTIVE"]);
+
+export const vehicleCreateInput = z.object({
+  customerId: id,
+  externalId: trimmed(limits.externalId).optional(),
+  vin: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-HJ-NPR-Z0-9]{11,17}$/, "a VIN is 11 to 17 letters and digits")
+    .nullish(),
+  make: trimmed(limits.name),
+  model: trimmed(limits.name),
+  year: z.number().int().min(limits.year.min).max(limits.year.max),
+  status: vehicleStatus.optional(),
+});
+
+export const vehicleUpdateInput = vehicleCreateInput.partial().extend({ id });
+
+export const serviceRecordCreateInput = z.object({
+  vehicleId: id,
+  serviceTypeId: id,
+  externalId: trimmed(limits.externalId).optional(),
+  performedAt: z.date(),
+  odometer: z.number().int().min(0).max(limits.odometer.max).nullish(),
+  notes: z.string().trim().max(limits.notes).nullish(),
+  declined: z
+    .array(
+      z.object({
+        serviceTypeId: id,
+        priceCents: z.number().int().min(0).max(limits.priceCents.max),
+      }),
+    )
+    .max(limits.declinedPerRecord)
+    .default([]),
+});
+
+export const serviceRecordListInput = pageInput.extend({
+  vehicleId: id.optional(),
+  serviceTypeId: id.optional(),
+});

@@ -1,0 +1,109 @@
+import type { Database, Prisma } from "@rally/db";
+import type { z } from "zod";
+
+import { DomainError, notFound } from "../errors.ts";
+import type { vehicleCreateInput, vehicleUpdateInput } from "../schemas.ts";
+import { serviceTypeSelect } from "./service-types.ts";
+
+export const vehicleSummarySelect = {
+  id: true,
+  externalId: true,
+  customerId: true,
+  vin: true,
+  make: true,
+  model: true,
+  year: true,
+  status: true,
+} as const satisfies Prisma.VehicleSelect;
+
+export async function getVehicle(db: Database, id: number) {
+  const vehicle = await db.prisma.vehicle.findUnique({
+    where: { id },
+    select: {
+      ...vehicleSummarySelect,
+      createdAt: true,
+      customer: {
+        select: { id: true, firstName: true, lastName: true, email: true },
+      },
+      serviceRecords: {
+        select: {
+          id: true,
+          performedAt: true,
+          odometer: true,
+          notes: true,
+          serviceType: { select: serviceTypeSelect },
+          declined: {
+            select: {
+              id: true,
+              priceCents: true,
+              serviceType: { select: serviceTypeSelect },
+            },
+          },
+        },
+        orderBy: { performedAt: "desc" },
+        take: 200,
+      },
+      appointments: {
+        select: {
+          id: true,
+          scheduledFor: true,
+          status: true,
+          source: true,
+          notes: true,
+          campaignId: true,
+          serviceType: { select: serviceTypeSelect },
+        },
+        orderBy: { scheduledFor: "desc" },
+        take: 100,
+      },
+    },
+  });
+  if (!vehicle) {
+    throw notFound("vehicle", id, "id");
+  }
+
+  return vehicle;
+}
+
+export async function createVehicle(
+  db: Database,
+  input: z.output<typeof vehicleCreateInput>,
+) {
+  await assertCustomerExists(db, input.customerId);
+
+  return db.prisma.vehicle.create({
+    data: input,
+    select: vehicleSummarySelect,
+  });
+}
+
+export async function updateVehicle(
+  db: Database,
+  { id, ...changes }: z.output<typeof vehicleUpdateInput>,
+) {
+  if (changes.customerId !== undefined) {
+    await assertCustomerExists(db, changes.customerId);
+  }
+  const result = await db.prisma.vehicle.updateManyAndReturn({
+    where: { id },
+    data: changes,
+    select: vehicleSummarySelect,
+  });
+  const vehicle = result[0];
+  if (!vehicle) {
+    throw notFound("vehicle", id, "id");
+  }
+
+  return vehicle;
+}
+
+async function assertCustomerExists(db: Database, customerId: number) {
+  const count = await db.prisma.customer.count({ where: { id: customerId } });
+  if (count === 0) {
+    throw new DomainError(
+      "NOT_FOUND",
+      `customer ${customerId} does not exist`,
+      "customerId",
+    );
+  }
+}
