@@ -13,6 +13,10 @@ const configSchema = z.object({
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
     .default("info"),
+  /** Signs links in emails; at least 32 characters. */
+  RALLY_SECRET: z.string().min(32).optional(),
+  /** Where customers reach Rally (links in emails); defaults to the local URL. */
+  RALLY_PUBLIC_URL: z.url().optional(),
   /** Seed the demo shop into an empty embedded database on start. */
   RALLY_DEMO: z
     .enum(["true", "false"])

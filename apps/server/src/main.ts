@@ -6,7 +6,7 @@ import { createRallyServer } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { seedDemoIfEmpty } from "./demo.ts";
-import { actAsLocalAdmin, startServices } from "./runtime.ts";
+import { actAsLocalAdmin, localSecret, startServices } from "./runtime.ts";
 
 const webDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -17,7 +17,12 @@ async function main() {
     DATABASE_URL: config.DATABASE_URL,
     RALLY_DATA_DIR: config.RALLY_DATA_DIR,
   });
-  const runtime = await startServices({ database, logger });
+  const runtime = await startServices({
+    database,
+    logger,
+    secret: config.RALLY_SECRET ?? localSecret(database.dataDir, logger),
+    publicUrl: config.RALLY_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+  });
   if (!config.DATABASE_URL && config.RALLY_DEMO) {
     await seedDemoIfEmpty(runtime.services.db, logger);
   }

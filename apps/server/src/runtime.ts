@@ -6,12 +6,18 @@ import {
   type Services,
 } from "@rally/api";
 import { migrate, openDatabase, type DatabaseOptions } from "@rally/db";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
 import type { Logger } from "pino";
 
 export interface RuntimeOptions {
   database: DatabaseOptions;
   logger: Logger;
   clock?: Clock;
+  secret: string;
+  publicUrl: string;
 }
 
 /** Opens the database, applies migrations and starts the event bus. */
@@ -29,6 +35,8 @@ export async function startServices(options: RuntimeOptions) {
       clock: options.clock ?? systemClock,
       logger: options.logger,
       events,
+      secret: options.secret,
+      publicUrl: options.publicUrl,
     };
 
     return {
@@ -51,4 +59,23 @@ export async function startServices(options: RuntimeOptions) {
  */
 export async function actAsLocalAdmin(): Promise<Actor> {
   return { kind: "system", id: null, role: "ADMIN" };
+}
+
+/**
+ * Without RALLY_SECRET, a secret is made once and kept beside the embedded
+ * database. Processes sharing a PostgreSQL server must share RALLY_SECRET
+ * instead, or links signed by one are refused by another.
+ */
+export function localSecret(dataDir: string | undefined, logger: Logger) {
+  const folder = path.dirname(dataDir ?? path.join(".data", "pglite"));
+  const file = path.join(folder, "secret");
+  if (existsSync(file)) {
+    return readFileSync(file, "utf8").trim();
+  }
+  logger.warn({ file }, "RALLY_SECRET is unset: made a local secret");
+  mkdirSync(folder, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+
+  return secret;
 }

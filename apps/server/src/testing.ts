@@ -41,7 +41,14 @@ export async function startTestServer(options: { clock?: Clock } = {}) {
   const events = createEventBus(db, logger);
   await events.start();
   const clock = options.clock ?? createTestClock();
-  const services: Services = { db, clock, logger, events };
+  const services: Services = {
+    db,
+    clock,
+    logger,
+    events,
+    secret: "test-secret-not-for-production",
+    publicUrl: "http://rally.test",
+  };
   const server = createRallyServer({ services, authenticate: actAsLocalAdmin });
   const url = await server.listen(0, "127.0.0.1");
   const client = createRallyClient({ url });

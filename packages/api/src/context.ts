@@ -10,6 +10,10 @@ export interface Services {
   clock: Clock;
   logger: Logger;
   events: EventBus;
+  /** Signs tokens in links that leave Rally (unsubscribe, booking, reply). */
+  secret: string;
+  /** The address customers reach Rally at, for links in emails. */
+  publicUrl: string;
 }
 
 export type Role = "ADMIN" | "STAFF" | "VIEWER";

@@ -13,3 +13,6 @@ export type { StreamItem } from "./events/stream.ts";
 export { DomainError } from "./errors.ts";
 export { createCallerFactory } from "./trpc.ts";
 export { limits } from "./limits.ts";
+export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
+export { recordEvents } from "./events/record.ts";
+export type { DomainEventInput, DomainEventType } from "./events/types.ts";

@@ -2,7 +2,7 @@ import type { Database } from "@rally/db";
 import type { Logger } from "pino";
 
 import { EVENTS_CHANNEL } from "./record.ts";
-import type { StoredEvent } from "./types.ts";
+import type { DomainEventType, StoredEvent } from "./types.ts";
 
 export type EventListener = (event: StoredEvent) => void;
 
@@ -23,7 +23,7 @@ export interface EventBus {
 
 interface EventRow {
   id: string;
-  type: string;
+  type: DomainEventType;
   campaign_id: number | null;
   thread_id: number | null;
   payload: Record<string, unknown>;
