@@ -7,7 +7,7 @@ import { defineConfig } from "prisma/config";
 // `migrate diff`; Rally applies migrations itself (packages/db/src/migrate.ts).
 // Both run on the JavaScript schema engine with a driver adapter, so no
 // command ever downloads a native engine.
-const databaseUrl = process.env.DATABASE_URL;
+const databaseUrl = process.env.DATABASE_URL || undefined;
 
 if (!databaseUrl) {
   // An unresolvable `env("DATABASE_URL")` makes the 6.19 CLI fall back to
@@ -29,8 +29,21 @@ export default defineConfig({
     const { PGlite } = await import("@electric-sql/pglite");
     const { PrismaPGlite } = await import("pglite-prisma-adapter");
     const dataDir = process.env.RALLY_DATA_DIR ?? path.join(".data", "pglite");
-    mkdirSync(dataDir, { recursive: true });
+    // Opened only when a command connects: an open PGlite keeps the CLI
+    // process alive, and `migrate diff` between two schemas never connects.
+    let factory: InstanceType<typeof PrismaPGlite> | undefined;
+    const open = () => {
+      mkdirSync(dataDir, { recursive: true });
+      factory ??= new PrismaPGlite(new PGlite(dataDir));
 
-    return new PrismaPGlite(new PGlite(dataDir));
+      return factory;
+    };
+
+    return {
+      provider: "postgres" as const,
+      adapterName: "pglite-prisma-adapter",
+      connect: () => open().connect(),
+      connectToShadowDb: () => open().connectToShadowDb(),
+    };
   },
 });
