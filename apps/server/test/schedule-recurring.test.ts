@@ -200,8 +200,12 @@ describe("recurring schedules", () => {
   });
 });
 
+type CreateInput = Parameters<
+  TestServer["client"]["recurring"]["create"]["mutate"]
+>[0];
+
 describe("recurring schedule input", () => {
-  const cases = [
+  const cases: [string, Partial<CreateInput>, string][] = [
     [
       "a time zone that does not exist",
       { timeZone: "Mars/Olympus" },
@@ -227,7 +231,7 @@ describe("recurring schedule input", () => {
       { startDate: "2026-07-10", endDate: "2026-07-01" },
       "endDate",
     ],
-  ] as const;
+  ];
 
   it.each(cases)(
     "rejects %s as BAD_REQUEST naming the field",

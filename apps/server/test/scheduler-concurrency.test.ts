@@ -211,4 +211,23 @@ describe("schedulers sharing one database", () => {
     await expect(event).resolves.toMatchObject({ type: "schedule.run" });
     expect(starter.calls).toHaveLength(1);
   });
+
+  it("lets a run in flight finish when it stops", async () => {
+    clock.set(new Date("2026-10-01T09:00:00Z"));
+    const planned = await server.client.schedule.create.mutate({
+      ruleId,
+      runAt: inFuture(MINUTE),
+    });
+    const held = starter.hold();
+    clock.advance(MINUTE);
+    const pass = first.processDue();
+    await held.called;
+    const stopped = first.stop();
+    held.release();
+    await Promise.all([stopped, pass]);
+    const run = await server.client.schedule.get.query({ id: planned.id });
+
+    expect(run.status).toBe("DONE");
+    expect(starter.calls).toHaveLength(1);
+  });
 });
