@@ -93,12 +93,13 @@ describe("one-off scheduled campaigns", () => {
     const { event } = await eventAfterNow(server, isRunEvent(first.id, "DONE"));
 
     // Any change NOTIFYs the scheduler, which then finds `first` due.
-    await client.schedule.create.mutate({
+    const trigger = await client.schedule.create.mutate({
       ruleId: rule.ruleId,
       runAt: inFuture(HOUR),
     });
 
     await expect(event).resolves.toMatchObject({ type: "schedule.run" });
+    await client.schedule.cancel.mutate({ id: trigger.id });
   });
 
   it("records FAILED with the reason when sending fails", async () => {
@@ -118,19 +119,16 @@ describe("one-off scheduled campaigns", () => {
 
   it("runs a late run within the grace window and misses an older one", async () => {
     const { client } = server;
-    const late = await client.schedule.create.mutate({
-      ruleId: rule.ruleId,
-      runAt: inFuture(MINUTE),
-    });
     const tooLate = await client.schedule.create.mutate({
       ruleId: rule.ruleId,
       runAt: inFuture(MINUTE),
     });
-    await server.db.prisma.scheduledCampaign.update({
-      where: { id: tooLate.id },
-      data: { runAt: inFuture(-30 * MINUTE) },
+    const late = await client.schedule.create.mutate({
+      ruleId: rule.ruleId,
+      runAt: inFuture(50 * MINUTE),
     });
-    clock.advance(MINUTE + 45 * MINUTE);
+    // Down until 55 minutes after `late` and 104 after `tooLate`.
+    clock.advance(HOUR + 45 * MINUTE);
     await scheduler.processDue();
 
     expect((await client.schedule.get.query({ id: late.id })).status).toBe(

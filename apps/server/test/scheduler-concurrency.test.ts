@@ -124,17 +124,17 @@ describe("schedulers sharing one database", () => {
       ruleId,
       runAt: inFuture(MINUTE),
     });
-    clock.advance(MINUTE);
     // Both were claimed by a process that died; it had sent the second.
     await server.db.prisma.scheduledCampaign.updateMany({
       where: { id: { in: [planned.id, sentBeforeDying.id] } },
       data: {
         status: "RUNNING",
         claimedBy: "crashed",
-        leaseUntil: inFuture(5 * MINUTE),
-        startedAt: clock.now(),
+        leaseUntil: inFuture(6 * MINUTE),
+        startedAt: inFuture(MINUTE),
       },
     });
+    clock.advance(MINUTE);
     await starter.start({
       ruleId,
       idempotencyKey: `scheduled:${sentBeforeDying.id}`,
@@ -213,6 +213,7 @@ describe("schedulers sharing one database", () => {
   });
 
   it("lets a run in flight finish when it stops", async () => {
+    await second.stop();
     clock.set(new Date("2026-10-01T09:00:00Z"));
     const planned = await server.client.schedule.create.mutate({
       ruleId,
