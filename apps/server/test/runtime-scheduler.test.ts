@@ -14,6 +14,7 @@ import {
   MINUTE,
   createRecordingStarter,
   seedRule,
+  STARTUP_TIMEOUT_MS,
 } from "./support/scheduling.ts";
 
 const clock = createTestClock(new Date("2026-06-15T12:00:00Z"));
@@ -31,7 +32,7 @@ beforeAll(async () => {
     startCampaign,
   });
   starter = createRecordingStarter(runtime.services.db, clock);
-});
+}, STARTUP_TIMEOUT_MS);
 
 describe("the server's scheduler", () => {
   it("starts with the services, runs what comes due and stops", async () => {

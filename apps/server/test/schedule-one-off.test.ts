@@ -14,6 +14,7 @@ import {
   eventAfterNow,
   isRunEvent,
   seedRule,
+  STARTUP_TIMEOUT_MS,
 } from "./support/scheduling.ts";
 
 const clock = createTestClock(new Date("2026-06-15T12:00:00Z"));
@@ -32,7 +33,7 @@ beforeAll(async () => {
   });
   await scheduler.start();
   rule = await seedRule(server.db);
-});
+}, STARTUP_TIMEOUT_MS);
 
 afterAll(async () => {
   await scheduler?.stop();

@@ -11,6 +11,7 @@ import {
   createRecordingStarter,
   eventAfterNow,
   seedRule,
+  STARTUP_TIMEOUT_MS,
 } from "./support/scheduling.ts";
 
 const clock = createTestClock(new Date("2026-06-15T12:00:00Z"));
@@ -28,7 +29,7 @@ beforeAll(async () => {
   });
   await scheduler.start();
   ({ ruleId } = await seedRule(server.db));
-});
+}, STARTUP_TIMEOUT_MS);
 
 afterAll(async () => {
   await scheduler?.stop();

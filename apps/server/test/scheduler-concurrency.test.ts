@@ -5,9 +5,10 @@ import { startTestServer, type TestServer } from "../src/testing.ts";
 import {
   MINUTE,
   createRecordingStarter,
-  eventAfterNow,
   isRunEvent,
   seedRule,
+  watchEvents,
+  STARTUP_TIMEOUT_MS,
 } from "./support/scheduling.ts";
 
 /** A clock that can be set but keeps flowing, so the scheduler's timer fires. */
@@ -45,7 +46,7 @@ beforeAll(async () => {
   second = make("second");
   await Promise.all([first.start(), second.start()]);
   ({ ruleId } = await seedRule(server.db));
-});
+}, STARTUP_TIMEOUT_MS);
 
 afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
@@ -199,16 +200,15 @@ describe("schedulers sharing one database", () => {
 
   it("sleeps until the next due time and runs it unprompted", async () => {
     clock.set(new Date("2026-09-01T09:00:00Z"));
+    const events = await watchEvents(server);
     const planned = await server.client.schedule.create.mutate({
       ruleId,
-      runAt: inFuture(300),
+      runAt: inFuture(1_000),
     });
-    const { event } = await eventAfterNow(
-      server,
-      isRunEvent(planned.id, "DONE"),
-    );
+    const done = events.waitFor(isRunEvent(planned.id, "DONE"));
 
-    await expect(event).resolves.toMatchObject({ type: "schedule.run" });
+    await expect(done).resolves.toMatchObject({ type: "schedule.run" });
+    events.close();
     expect(starter.calls).toHaveLength(1);
   });
 

@@ -98,40 +98,64 @@ export function createRecordingStarter(db: Database, clock: Clock) {
 }
 
 /**
- * Resolves with the first event matching `matches` that is committed after
- * this call, through the typed client's WebSocket subscription.
+ * Watches events committed after this call, through the typed client's
+ * WebSocket subscription; `waitFor` also finds ones that already arrived.
  */
+export async function watchEvents(server: TestServer) {
+  const lastEventId = await server.services.events.latestId();
+  const seen: StoredEvent[] = [];
+  const waiters = new Set<(event: StoredEvent) => void>();
+  const subscription = server.client.events.onAll.subscribe(
+    { lastEventId },
+    {
+      onData: ({ data }) => {
+        if (data.kind === "event") {
+          seen.push(data.event);
+          waiters.forEach((waiter) => waiter(data.event));
+        }
+      },
+    },
+  );
+
+  return {
+    waitFor(matches: (event: StoredEvent) => boolean, timeoutMs = 10_000) {
+      return new Promise<StoredEvent>((resolve, reject) => {
+        const found = seen.find(matches);
+        if (found) {
+          resolve(found);
+
+          return;
+        }
+        const waiter = (event: StoredEvent) => {
+          if (matches(event)) {
+            finish();
+            resolve(event);
+          }
+        };
+        const timer = setTimeout(() => {
+          finish();
+          reject(new Error(`no matching event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        function finish() {
+          clearTimeout(timer);
+          waiters.delete(waiter);
+        }
+        waiters.add(waiter);
+      });
+    },
+    close() {
+      subscription.unsubscribe();
+    },
+  };
+}
+
+/** The first matching event committed after this call. */
 export async function eventAfterNow(
   server: TestServer,
   matches: (event: StoredEvent) => boolean,
-  timeoutMs = 10_000,
 ) {
-  const lastEventId = await server.services.events.latestId();
-  const event = new Promise<StoredEvent>((resolve, reject) => {
-    const subscription = server.client.events.onAll.subscribe(
-      { lastEventId },
-      {
-        onData: ({ data }) => {
-          if (data.kind === "event" && matches(data.event)) {
-            finish();
-            resolve(data.event);
-          }
-        },
-        onError: (error) => {
-          finish();
-          reject(error);
-        },
-      },
-    );
-    const timer = setTimeout(() => {
-      finish();
-      reject(new Error(`no matching event within ${timeoutMs} ms`));
-    }, timeoutMs);
-    function finish() {
-      clearTimeout(timer);
-      subscription.unsubscribe();
-    }
-  });
+  const events = await watchEvents(server);
+  const event = events.waitFor(matches).finally(() => events.close());
 
   return { event };
 }
@@ -145,3 +169,6 @@ export function isRunEvent(scheduledCampaignId: number, status: string) {
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+
+/** Starting embedded PostgreSQL is slow on a busy machine. */
+export const STARTUP_TIMEOUT_MS = 120_000;

@@ -3,28 +3,19 @@ import { hostname } from "node:os";
 
 import type { Services } from "../../context.ts";
 import {
+  executeRun,
+  type CampaignStarter,
+  type RunContext,
+} from "./scheduled-run.ts";
+import {
   claimDue,
-  finishRun,
   materializeDue,
   nextDueAt,
-  renewLease,
   type ClaimedRun,
-  type RunOutcome,
 } from "./scheduler-store.ts";
 import { SCHEDULES_CHANNEL } from "./shared.ts";
 
-export interface CampaignStartInput {
-  ruleId: number;
-  templateId?: number;
-  /** `scheduled:<scheduledCampaignId>`: a retried run finds its campaign. */
-  idempotencyKey: string;
-  scheduledCampaignId: number;
-}
-
-/** Sends a campaign as `campaign.send` would; must honour idempotencyKey. */
-export type CampaignStarter = (
-  input: CampaignStartInput,
-) => Promise<{ campaignId: number }>;
+export type { CampaignStarter, CampaignStartInput } from "./scheduled-run.ts";
 
 export interface SchedulerOptions {
   services: Pick<Services, "db" | "clock" | "logger">;
@@ -53,7 +44,6 @@ export interface Scheduler {
 /** When work is due but locked by another scheduler, look again soon. */
 const RECHECK_MS = 1_000;
 const RETRY_AFTER_ERROR_MS = 5_000;
-const MAX_REASON = 500;
 
 /**
  * Runs scheduled campaigns. It sleeps until the earliest due time, wakes
@@ -77,6 +67,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let unlisten: (() => void) | undefined;
   let isStopped = false;
+  const runContext: RunContext = {
+    db,
+    clock,
+    logger,
+    instanceId,
+    leaseMs,
+    startCampaign: options.startCampaign,
+  };
 
   /** Passes never overlap; requests made during one coalesce into the next. */
   function requestPass() {
@@ -137,56 +135,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   function launch(run: ClaimedRun) {
-    const execution = execute(run).finally(() => {
+    const execution = executeRun(runContext, run).finally(() => {
       inFlight.delete(execution);
     });
     inFlight.add(execution);
-  }
-
-  async function execute(run: ClaimedRun) {
-    const heartbeat = setInterval(() => {
-      const until = new Date(clock.now().getTime() + leaseMs);
-      renewLease(db, { id: run.id, instanceId }, until).catch(
-        (error: unknown) => logger.warn({ err: error }, "lease renewal failed"),
-      );
-    }, leaseMs / 3);
-    heartbeat.unref();
-    const outcome = await startCampaign(run).finally(() => {
-      clearInterval(heartbeat);
-    });
-    await record(run, outcome);
-  }
-
-  async function startCampaign(run: ClaimedRun): Promise<RunOutcome> {
-    try {
-      const { campaignId } = await options.startCampaign({
-        ruleId: run.ruleId,
-        ...(run.templateId === null ? {} : { templateId: run.templateId }),
-        idempotencyKey: `scheduled:${run.id}`,
-        scheduledCampaignId: run.id,
-      });
-
-      return { ok: true, campaignId };
-    } catch (error) {
-      logger.warn({ err: error, scheduledCampaignId: run.id }, "run failed");
-      const reason = error instanceof Error ? error.message : String(error);
-
-      return { ok: false, reason: reason.slice(0, MAX_REASON) || "failed" };
-    }
-  }
-
-  async function record(run: ClaimedRun, outcome: RunOutcome) {
-    const target = { id: run.id, instanceId, now: clock.now() };
-    try {
-      await finishRun(db, target, outcome);
-    } catch (error) {
-      // The lease runs out and another pass retries; the idempotency key
-      // keeps the retry from sending a second campaign.
-      logger.error(
-        { err: error, scheduledCampaignId: run.id },
-        "recording a run's outcome failed",
-      );
-    }
   }
 
   return {
