@@ -1,6 +1,8 @@
 import {
   type Actor,
+  type CampaignStarter,
   createEventBus,
+  createScheduler,
   systemClock,
   type Clock,
   type Services,
@@ -18,6 +20,10 @@ export interface RuntimeOptions {
   clock?: Clock;
   secret: string;
   publicUrl: string;
+  /** Sends a scheduled run's campaign; see campaignSendingNotWired. */
+  startCampaign?: CampaignStarter;
+  /** False leaves scheduled runs to scheduler processes elsewhere. */
+  isSchedulerEnabled?: boolean;
 }
 
 /** Opens the database, applies migrations and starts the event bus. */
@@ -38,10 +44,19 @@ export async function startServices(options: RuntimeOptions) {
       secret: options.secret,
       publicUrl: options.publicUrl,
     };
+    const scheduler =
+      options.isSchedulerEnabled === false
+        ? undefined
+        : createScheduler({
+            services,
+            startCampaign: options.startCampaign ?? campaignSendingNotWired,
+          });
+    await scheduler?.start();
 
     return {
       services,
       async stop() {
+        await scheduler?.stop();
         await events.stop();
         await db.close();
       },
@@ -50,6 +65,17 @@ export async function startServices(options: RuntimeOptions) {
     await db.close();
     throw error;
   }
+}
+
+/**
+ * Stands in for campaign sending until the scheduler is given the real
+ * sender. What it costs: no scheduled campaign is sent; each run that comes
+ * due is recorded FAILED with this message, and staff must send by hand.
+ */
+async function campaignSendingNotWired(): Promise<never> {
+  throw new Error(
+    "campaign sending is not connected to the scheduler; nothing was sent",
+  );
 }
 
 /**

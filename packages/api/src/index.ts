@@ -16,3 +16,9 @@ export { limits } from "./limits.ts";
 export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
 export { recordEvents } from "./events/record.ts";
 export type { DomainEventInput, DomainEventType } from "./events/types.ts";
+export {
+  createScheduler,
+  type CampaignStarter,
+  type CampaignStartInput,
+  type Scheduler,
+} from "./services/scheduling/scheduler.ts";

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+import { id } from "../../schemas.ts";
+import { pauseRecurringSchedule } from "../../services/scheduling/recurring.ts";
+import { staffProcedure } from "../../trpc.ts";
+
+export const recurringPause = staffProcedure
+  .input(z.object({ id }))
+  .mutation(({ ctx, input }) => pauseRecurringSchedule(ctx.db, input.id));

@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+import { id } from "../../schemas.ts";
+import { resumeRecurringSchedule } from "../../services/scheduling/recurring.ts";
+import { staffProcedure } from "../../trpc.ts";
+
+export const recurringResume = staffProcedure
+  .input(z.object({ id }))
+  .mutation(({ ctx, input }) => resumeRecurringSchedule(ctx, input.id));

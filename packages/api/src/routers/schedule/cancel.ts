@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+import { id } from "../../schemas.ts";
+import { cancelScheduledCampaign } from "../../services/scheduling/one-off.ts";
+import { staffProcedure } from "../../trpc.ts";
+
+export const scheduleCancel = staffProcedure
+  .input(z.object({ id }))
+  .mutation(({ ctx, input }) => cancelScheduledCampaign(ctx.db, input.id));
