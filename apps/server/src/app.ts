@@ -15,6 +15,8 @@ import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import express from "express";
 import { WebSocketServer } from "ws";
 
+import { bookingRoutes } from "./http/booking/routes.ts";
+
 export interface RallyServerOptions {
   services: Services;
   /** The built console to serve, when there is one. */
@@ -46,6 +48,7 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     const isReady = await isMigrated(services.db).catch(() => false);
     res.status(isReady ? 200 : 503).json({ ready: isReady });
   });
+  app.use(bookingRoutes(services));
   app.use(
     "/trpc",
     trpcExpress.createExpressMiddleware({

@@ -16,3 +16,6 @@ export { limits } from "./limits.ts";
 export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
 export { recordEvents } from "./events/record.ts";
 export type { DomainEventInput, DomainEventType } from "./events/types.ts";
+export { bookingSlots, bookSlot } from "./services/bookings/book.ts";
+export { bookingLinkFor } from "./services/bookings/link.ts";
+export { loadShopSettings, shopDefaults } from "./services/bookings/shop.ts";

@@ -1,3 +1,5 @@
+import { appointmentRouter } from "./routers/appointment/router.ts";
+import { bookingRouter } from "./routers/booking/router.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
@@ -13,6 +15,8 @@ export const appRouter = router({
   vehicle: vehicleRouter,
   serviceRecord: serviceRecordRouter,
   events: eventsRouter,
+  appointment: appointmentRouter,
+  booking: bookingRouter,
 });
 
 export type AppRouter = typeof appRouter;
