@@ -16,6 +16,7 @@ import express from "express";
 import { WebSocketServer } from "ws";
 
 import { bookingRoutes } from "./http/booking/routes.ts";
+import { inboundRoutes } from "./http/inbound/routes.ts";
 
 export interface RallyServerOptions {
   services: Services;
@@ -23,6 +24,8 @@ export interface RallyServerOptions {
   webDir?: string | undefined;
   /** Who is calling, from the request's credentials. */
   authenticate: (req: http.IncomingMessage) => Promise<Actor | null>;
+  /** Signs inbound-mail webhooks; the shop secret when unset. */
+  inboundWebhookSecret?: string | undefined;
 }
 
 export interface RallyServer {
@@ -49,6 +52,9 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     res.status(isReady ? 200 : 503).json({ ready: isReady });
   });
   app.use(bookingRoutes(services));
+  app.use(
+    inboundRoutes(services, options.inboundWebhookSecret ?? services.secret),
+  );
   app.use(
     "/trpc",
     trpcExpress.createExpressMiddleware({

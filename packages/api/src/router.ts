@@ -1,5 +1,6 @@
 import { appointmentRouter } from "./routers/appointment/router.ts";
 import { bookingRouter } from "./routers/booking/router.ts";
+import { conversationRouter } from "./routers/conversation/router.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
@@ -17,6 +18,7 @@ export const appRouter = router({
   events: eventsRouter,
   appointment: appointmentRouter,
   booking: bookingRouter,
+  conversation: conversationRouter,
 });
 
 export type AppRouter = typeof appRouter;
