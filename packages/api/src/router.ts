@@ -1,7 +1,9 @@
 import { appointmentRouter } from "./routers/appointment/router.ts";
 import { bookingRouter } from "./routers/booking/router.ts";
+import { campaignRouter } from "./routers/campaign/router.ts";
 import { conversationRouter } from "./routers/conversation/router.ts";
 import { customerRouter } from "./routers/customer.ts";
+import { dashboardRouter } from "./routers/dashboard/router.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
 import { serviceRecordRouter } from "./routers/service-record.ts";
@@ -19,6 +21,8 @@ export const appRouter = router({
   appointment: appointmentRouter,
   booking: bookingRouter,
   conversation: conversationRouter,
+  dashboard: dashboardRouter,
+  campaign: campaignRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -129,5 +129,40 @@ export async function createCampaignEmail(
     },
   });
 
+  if (status === "BOUNCED") {
+    await db.prisma.emailEvent.create({
+      data: {
+        emailId: email.id,
+        fromStatus: "SENT",
+        toStatus: "BOUNCED",
+        occurredAt: options.at,
+      },
+    });
+  }
+
   return { thread, email };
+}
+
+/** A vehicle held back from a campaign's emails to measure its lift. */
+export async function createControlRecipient(
+  db: Database,
+  options: { campaignId: number; at: Date },
+) {
+  const { customer, vehicle } = await createOwner(db);
+  const campaign = await db.prisma.campaign.findUniqueOrThrow({
+    where: { id: options.campaignId },
+    select: { ruleId: true },
+  });
+  await db.prisma.campaignRecipient.create({
+    data: {
+      campaignId: options.campaignId,
+      ruleId: campaign.ruleId,
+      vehicleId: vehicle.id,
+      customerId: customer.id,
+      isControl: true,
+      createdAt: options.at,
+    },
+  });
+
+  return { customer, vehicle };
 }
