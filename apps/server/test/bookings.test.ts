@@ -11,8 +11,7 @@ import {
   type TestServer,
 } from "../src/testing.ts";
 import {
-  createCampaign,
-  createCampaignEmail,
+  createCampaignThread,
   createOwner,
   createShop,
 } from "./support/test-data.ts";
@@ -60,12 +59,7 @@ describe("booking through a link", () => {
   });
 
   it("books a slot and credits the campaign email the link came from", async () => {
-    const { customer, vehicle } = await createOwner(server.db);
-    const campaign = await createCampaign(server.db, start);
-    const { email } = await createCampaignEmail(server.db, {
-      campaignId: campaign.id,
-      customer,
-      vehicleId: vehicle.id,
+    const { vehicle, campaign, email } = await createCampaignThread(server.db, {
       at: start,
     });
     const link = bookingLinkFor(server.services, {
@@ -202,14 +196,10 @@ describe("the public booking page", () => {
 
 describe("attribution after a reply", () => {
   async function replyThenBook(daysBetween: number) {
-    const { customer, vehicle } = await createOwner(server.db);
-    const campaign = await createCampaign(server.db, start);
-    const { thread } = await createCampaignEmail(server.db, {
-      campaignId: campaign.id,
-      customer,
-      vehicleId: vehicle.id,
-      at: start,
-    });
+    const { customer, vehicle, campaign, thread } = await createCampaignThread(
+      server.db,
+      { at: start },
+    );
     await server.db.prisma.email.create({
       data: {
         threadId: thread.id,

@@ -7,12 +7,7 @@ import {
   type TestServer,
 } from "../src/testing.ts";
 import { mimeReply, postInbound } from "./support/inbound.ts";
-import {
-  createCampaign,
-  createCampaignEmail,
-  createOwner,
-  createShop,
-} from "./support/test-data.ts";
+import { createCampaignThread, createShop } from "./support/test-data.ts";
 
 const start = new Date("2026-06-15T12:00:00Z");
 const clock = createTestClock(start);
@@ -29,15 +24,10 @@ afterAll(async () => {
 
 /** A campaign email and the customer's reply to it, `minutes` after start. */
 async function repliedThread(text: string, minutes: number) {
-  const { customer, vehicle } = await createOwner(server.db);
-  const campaign = await createCampaign(server.db, start);
-  const { thread, email } = await createCampaignEmail(server.db, {
-    campaignId: campaign.id,
-    customer,
-    vehicleId: vehicle.id,
-    at: start,
-    status: "DELIVERED",
-  });
+  const { customer, vehicle, thread, email } = await createCampaignThread(
+    server.db,
+    { at: start, status: "DELIVERED" },
+  );
   clock.set(new Date(start.getTime() + minutes * 60_000));
   const { body } = await postInbound(
     server,

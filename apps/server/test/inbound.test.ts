@@ -8,8 +8,7 @@ import {
 } from "../src/testing.ts";
 import { mimeReply, postInbound } from "./support/inbound.ts";
 import {
-  createCampaign,
-  createCampaignEmail,
+  createCampaignThread,
   createOwner,
   createShop,
 } from "./support/test-data.ts";
@@ -26,18 +25,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function campaignThread(status: "SENT" | "QUEUED" = "SENT") {
-  const { customer, vehicle } = await createOwner(server.db);
-  const campaign = await createCampaign(server.db, start);
-  const { thread, email } = await createCampaignEmail(server.db, {
-    campaignId: campaign.id,
-    customer,
-    vehicleId: vehicle.id,
-    at: start,
-    status,
-  });
-
-  return { customer, vehicle, thread, email };
+function campaignThread(status: "SENT" | "QUEUED" = "SENT") {
+  return createCampaignThread(server.db, { at: start, status });
 }
 
 describe("the inbound webhook", () => {

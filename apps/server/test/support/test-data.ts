@@ -166,3 +166,24 @@ export async function createControlRecipient(
 
   return { customer, vehicle };
 }
+
+/** An owner, a campaign, and the campaign's email to them in its thread. */
+export async function createCampaignThread(
+  db: Database,
+  options: {
+    at: Date;
+    status?: "QUEUED" | "SENDING" | "SENT" | "DELIVERED" | "BOUNCED";
+  },
+) {
+  const { customer, vehicle } = await createOwner(db);
+  const campaign = await createCampaign(db, options.at);
+  const sent = await createCampaignEmail(db, {
+    campaignId: campaign.id,
+    customer,
+    vehicleId: vehicle.id,
+    at: options.at,
+    status: options.status,
+  });
+
+  return { customer, vehicle, campaign, ...sent };
+}

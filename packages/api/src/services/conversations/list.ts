@@ -2,6 +2,7 @@ import type { Prisma } from "@rally/db";
 
 import type { Services } from "../../context.ts";
 import { visibleReply } from "./quoted-text.ts";
+import { threadHeaderSelect } from "./select.ts";
 
 export interface ConversationListInput {
   filter: "all" | "needs-reply" | "unmatched";
@@ -11,15 +12,7 @@ export interface ConversationListInput {
 }
 
 const threadSummarySelect = {
-  id: true,
-  subject: true,
-  fromAddress: true,
-  unreadCount: true,
-  needsReply: true,
-  lastMessageAt: true,
-  customer: {
-    select: { id: true, firstName: true, lastName: true, email: true },
-  },
+  ...threadHeaderSelect,
   emails: {
     select: {
       id: true,

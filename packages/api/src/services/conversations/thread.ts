@@ -5,6 +5,7 @@ import { notFound } from "../../errors.ts";
 import { loadShopSettings } from "../bookings/shop.ts";
 import { detectIntent } from "./intents.ts";
 import { visibleReply } from "./quoted-text.ts";
+import { threadHeaderSelect } from "./select.ts";
 
 const messageSelect = {
   id: true,
@@ -32,15 +33,7 @@ export async function getThread(services: Services, threadId: number) {
   const thread = await services.db.prisma.thread.findUnique({
     where: { id: threadId },
     select: {
-      id: true,
-      subject: true,
-      fromAddress: true,
-      unreadCount: true,
-      needsReply: true,
-      lastMessageAt: true,
-      customer: {
-        select: { id: true, firstName: true, lastName: true, email: true },
-      },
+      ...threadHeaderSelect,
       emails: {
         select: messageSelect,
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
