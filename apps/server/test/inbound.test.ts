@@ -119,6 +119,45 @@ describe("the inbound webhook", () => {
     });
   });
 
+  it("streams the new message to subscribed clients", async () => {
+    const { customer, email } = await campaignThread();
+    const received = new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no event")), 10_000);
+      const subscription = server.client.events.onAll.subscribe(
+        {},
+        {
+          onData: ({ data }) => {
+            if (
+              data.kind === "event" &&
+              data.event.type === "conversation.message"
+            ) {
+              clearTimeout(timer);
+              subscription.unsubscribe();
+              resolve(data.event.payload);
+            }
+          },
+          onError: reject,
+          onStarted: () => {
+            void postInbound(
+              server,
+              mimeReply({
+                from: customer.email!,
+                to: "service@mainstreet.test",
+                text: "On my way",
+                inReplyTo: email.messageId,
+              }),
+            );
+          },
+        },
+      );
+    });
+
+    await expect(received).resolves.toMatchObject({
+      threadId: email.threadId,
+      direction: "INBOUND",
+    });
+  });
+
   it("refuses a bad signature with 401 and stores nothing", async () => {
     const before = await server.db.prisma.email.count();
     const { status } = await postInbound(

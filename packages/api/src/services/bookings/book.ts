@@ -5,7 +5,7 @@ import { DomainError } from "../../errors.ts";
 import type { Attribution } from "../appointments/attribution.ts";
 import { insertAppointment } from "../appointments/create.ts";
 import { readBookingToken, type BookingClaim } from "./link.ts";
-import { loadShopSettings } from "./shop.ts";
+import { loadShopSettings, type BookingSettings } from "./shop.ts";
 import { freeSlots, slotStarts } from "./slots.ts";
 
 /** Namespaces for two-key advisory locks: one per vehicle, one per slot. */
@@ -116,6 +116,7 @@ export async function bookSlot(
   }
 
   return services.db.prisma.$transaction(async (tx) => {
+    // A double click or a second tab books once: the link is used up.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${VEHICLE_LOCK}::int4, ${claim.vehicleId}::int4)`;
     const state = await linkState(tx, claim, services);
     if (state.upcoming || state.isUsed) {
@@ -125,24 +126,7 @@ export async function bookSlot(
         "token",
       );
     }
-    const slotKey = Math.floor(input.slot.getTime() / 60_000);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SLOT_LOCK}::int4, ${slotKey}::int4)`;
-    const taken = await tx.appointment.count({
-      where: {
-        status: "SCHEDULED",
-        scheduledFor: {
-          gte: input.slot,
-          lt: new Date(input.slot.getTime() + shop.slotMinutes * 60_000),
-        },
-      },
-    });
-    if (taken >= shop.bayCapacity) {
-      throw new DomainError(
-        "CONFLICT",
-        `the slot at ${input.slot.toISOString()} is gone; pick another`,
-        "slot",
-      );
-    }
+    await claimBay(tx, shop, input.slot);
 
     return insertAppointment(
       tx,
@@ -155,6 +139,35 @@ export async function bookSlot(
       await linkAttribution(tx, claim),
     );
   });
+}
+
+/**
+ * Waits for the slot's lock, then counts: whoever holds the lock sees
+ * every booking committed before it, so the last bay goes exactly once.
+ */
+async function claimBay(
+  tx: Prisma.TransactionClient,
+  shop: BookingSettings,
+  slot: Date,
+) {
+  const slotKey = Math.floor(slot.getTime() / 60_000);
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SLOT_LOCK}::int4, ${slotKey}::int4)`;
+  const taken = await tx.appointment.count({
+    where: {
+      status: "SCHEDULED",
+      scheduledFor: {
+        gte: slot,
+        lt: new Date(slot.getTime() + shop.slotMinutes * 60_000),
+      },
+    },
+  });
+  if (taken >= shop.bayCapacity) {
+    throw new DomainError(
+      "CONFLICT",
+      `the slot at ${slot.toISOString()} is gone; pick another`,
+      "slot",
+    );
+  }
 }
 
 function claimOrThrow(services: Services, token: string) {

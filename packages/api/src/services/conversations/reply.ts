@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 
+import type { Prisma } from "@rally/db";
+
 import type { Services } from "../../context.ts";
 import { DomainError, notFound } from "../../errors.ts";
 import { recordEvents } from "../../events/record.ts";
@@ -11,6 +13,8 @@ export interface ConversationReplyInput {
   html?: string | undefined;
 }
 
+type ReplyTarget = Awaited<ReturnType<typeof loadTarget>>;
+
 /**
  * Queues staff's answer in the outbox: a QUEUED outbound row that the
  * campaign dispatcher sends like any other email, so its status is
@@ -20,11 +24,41 @@ export async function replyInThread(
   services: Services,
   input: ConversationReplyInput,
 ) {
-  const prisma = services.db.prisma;
-  const thread = await prisma.thread.findUnique({
-    where: { id: input.threadId },
+  const target = await loadTarget(services, input.threadId);
+  await assertNotSuppressed(services, target.to);
+  const shop = await loadShopSettings(services.db);
+  const now = services.clock.now();
+
+  return services.db.prisma.$transaction(async (tx) => {
+    const email = await insertReply(tx, target, input, {
+      from: shop.senderEmail,
+      now,
+    });
+    await tx.thread.update({
+      where: { id: target.threadId },
+      data: { needsReply: false, unreadCount: 0, lastMessageAt: now },
+    });
+    await recordEvents(tx, [
+      {
+        type: "conversation.message",
+        threadId: target.threadId,
+        payload: {
+          threadId: target.threadId,
+          emailId: email.id,
+          direction: "OUTBOUND",
+        },
+      },
+    ]);
+
+    return email;
+  });
+}
+
+/** The thread, its last message, and the address the answer goes to. */
+async function loadTarget(services: Services, threadId: number) {
+  const thread = await services.db.prisma.thread.findUnique({
+    where: { id: threadId },
     select: {
-      id: true,
       subject: true,
       fromAddress: true,
       customer: { select: { id: true, email: true } },
@@ -42,7 +76,7 @@ export async function replyInThread(
     },
   });
   if (!thread) {
-    throw notFound("thread", input.threadId, "threadId");
+    throw notFound("thread", threadId, "threadId");
   }
   const last = thread.emails[0];
   const to =
@@ -52,67 +86,63 @@ export async function replyInThread(
   if (!to) {
     throw new DomainError(
       "INVALID_STATE",
-      `thread ${thread.id} has no address to reply to`,
+      `thread ${threadId} has no address to reply to`,
       "threadId",
     );
   }
-  await assertNotSuppressed(services, to);
-  const shop = await loadShopSettings(services.db);
-  const domain = shop.senderEmail.split("@")[1] ?? "rally.invalid";
-  const now = services.clock.now();
 
-  return prisma.$transaction(async (tx) => {
-    const email = await tx.email.create({
-      data: {
-        threadId: thread.id,
-        customerId: thread.customer?.id ?? null,
-        vehicleId: last?.vehicleId ?? null,
-        direction: "OUTBOUND",
-        isReply: true,
-        status: "QUEUED",
-        toAddress: to,
-        fromAddress: shop.senderEmail,
-        subject: /^re:/i.test(thread.subject)
-          ? thread.subject
-          : `Re: ${thread.subject}`,
-        text: input.text,
-        html: input.html ?? null,
-        messageId: `<${randomUUID()}@${domain}>`,
-        inReplyTo: last?.messageId ?? null,
-        references: last
-          ? [last.references, last.messageId]
-              .filter(Boolean)
-              .join(" ")
-              .slice(-8_000)
-          : null,
-        nextAttemptAt: now,
-        createdAt: now,
-      },
-      select: {
-        id: true,
-        status: true,
-        messageId: true,
-        subject: true,
-        toAddress: true,
-      },
-    });
-    await tx.thread.update({
-      where: { id: thread.id },
-      data: { needsReply: false, unreadCount: 0, lastMessageAt: now },
-    });
-    await recordEvents(tx, [
-      {
-        type: "conversation.message",
-        threadId: thread.id,
-        payload: {
-          threadId: thread.id,
-          emailId: email.id,
-          direction: "OUTBOUND",
-        },
-      },
-    ]);
+  return {
+    threadId,
+    subject: thread.subject,
+    customerId: thread.customer?.id ?? null,
+    last,
+    to,
+  };
+}
 
-    return email;
+function insertReply(
+  tx: Prisma.TransactionClient,
+  target: ReplyTarget,
+  input: ConversationReplyInput,
+  options: { from: string; now: Date },
+) {
+  const { last } = target;
+  const domain = options.from.split("@")[1] ?? "rally.invalid";
+
+  return tx.email.create({
+    data: {
+      threadId: target.threadId,
+      customerId: target.customerId,
+      vehicleId: last?.vehicleId ?? null,
+      direction: "OUTBOUND",
+      isReply: true,
+      status: "QUEUED",
+      toAddress: target.to,
+      fromAddress: options.from,
+      subject: /^re:/i.test(target.subject)
+        ? target.subject
+        : `Re: ${target.subject}`,
+      text: input.text,
+      html: input.html ?? null,
+      messageId: `<${randomUUID()}@${domain}>`,
+      inReplyTo: last?.messageId ?? null,
+      // Long threads keep the newest references; the first ones matter least.
+      references: last
+        ? [last.references, last.messageId]
+            .filter(Boolean)
+            .join(" ")
+            .slice(-8_000)
+        : null,
+      nextAttemptAt: options.now,
+      createdAt: options.now,
+    },
+    select: {
+      id: true,
+      status: true,
+      messageId: true,
+      subject: true,
+      toAddress: true,
+    },
   });
 }
 

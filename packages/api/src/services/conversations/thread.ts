@@ -34,9 +34,10 @@ export async function getThread(services: Services, threadId: number) {
     where: { id: threadId },
     select: {
       ...threadHeaderSelect,
+      // The newest messages, should a thread ever outgrow one page.
       emails: {
         select: messageSelect,
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: 500,
       },
     },
@@ -44,46 +45,50 @@ export async function getThread(services: Services, threadId: number) {
   if (!thread) {
     throw notFound("thread", threadId, "threadId");
   }
-  const shop = await loadShopSettings(services.db);
-  const [suppressed, sold] = await Promise.all([
-    suppressedAmong(
-      services,
-      thread.emails.map((email) => email.fromAddress),
-    ),
-    soldAmong(
-      services,
-      thread.emails.flatMap((email) =>
-        email.vehicleId ? [email.vehicleId] : [],
-      ),
-    ),
-  ]);
   const { emails, ...summary } = thread;
 
   return {
     ...summary,
-    messages: emails.map((email) => {
-      const visibleText =
-        email.direction === "INBOUND"
-          ? visibleReply(email.text ?? "")
-          : (email.text ?? "");
-      const intent =
-        email.direction === "INBOUND"
-          ? detectIntent(visibleText, email.createdAt, shop.timeZone)
-          : null;
-
-      return {
-        ...email,
-        visibleText,
-        intent: intent && {
-          ...intent,
-          isApplied:
-            (intent.kind === "unsubscribe" &&
-              suppressed.has(email.fromAddress.toLowerCase())) ||
-            (intent.kind === "sold" && sold.has(email.vehicleId ?? 0)),
-        },
-      };
-    }),
+    messages: await withIntents(services, emails.reverse()),
   };
+}
+
+type Message = Prisma.EmailGetPayload<{ select: typeof messageSelect }>;
+
+async function withIntents(services: Services, emails: Message[]) {
+  const shop = await loadShopSettings(services.db);
+  const [suppressed, sold] = await Promise.all([
+    suppressedAmong(
+      services,
+      emails.map((email) => email.fromAddress),
+    ),
+    soldAmong(
+      services,
+      emails.flatMap((email) => (email.vehicleId ? [email.vehicleId] : [])),
+    ),
+  ]);
+
+  return emails.map((email) => {
+    const isInbound = email.direction === "INBOUND";
+    const visibleText = isInbound
+      ? visibleReply(email.text ?? "")
+      : (email.text ?? "");
+    const intent = isInbound
+      ? detectIntent(visibleText, email.createdAt, shop.timeZone)
+      : null;
+
+    return {
+      ...email,
+      visibleText,
+      intent: intent && {
+        ...intent,
+        isApplied:
+          (intent.kind === "unsubscribe" &&
+            suppressed.has(email.fromAddress.toLowerCase())) ||
+          (intent.kind === "sold" && sold.has(email.vehicleId ?? 0)),
+      },
+    };
+  });
 }
 
 async function suppressedAmong(services: Services, addresses: string[]) {

@@ -36,16 +36,8 @@ function scope(input: FunnelInput) {
   )`;
 }
 
-/**
- * Recipients (vehicles emailed), sent, delivered, bounced, replied and
- * booked per campaign, from the existing tables in one pass each.
- * "booked" is what attribution credited to the campaign; the lift
- * compares any booking since the campaign began, emailed against
- * control, since the control group has no email to be credited through.
- */
-async function campaignRows(services: Services, input: FunnelInput) {
-  return services.db.prisma.$queryRaw<CampaignRow[]>`
-    WITH ${scope(input)},
+/** Emailed and control vehicles per campaign, and how many booked since. */
+const recipientCounts = Prisma.sql`
     recipients AS (
       SELECT r.campaign_id,
         count(*) FILTER (WHERE NOT r.is_control)::int AS recipients,
@@ -61,7 +53,10 @@ async function campaignRows(services: Services, input: FunnelInput) {
         LIMIT 1
       ) b ON true
       GROUP BY r.campaign_id
-    ),
+    )`;
+
+/** The campaign's own emails (not staff replies) by how far they got. */
+const mailCounts = Prisma.sql`
     mail AS (
       SELECT e.campaign_id,
         count(*) FILTER (WHERE e.sent_at IS NOT NULL
@@ -77,7 +72,20 @@ async function campaignRows(services: Services, input: FunnelInput) {
       JOIN scope s ON s.id = e.campaign_id
       WHERE e.direction = 'OUTBOUND' AND NOT e.is_reply
       GROUP BY e.campaign_id
-    ),
+    )`;
+
+/**
+ * Recipients (vehicles emailed), sent, delivered, bounced, replied and
+ * booked per campaign, from the existing tables in one pass each.
+ * "booked" is what attribution credited to the campaign; the lift
+ * compares any booking since the campaign began, emailed against
+ * control, since the control group has no email to be credited through.
+ */
+async function campaignRows(services: Services, input: FunnelInput) {
+  return services.db.prisma.$queryRaw<CampaignRow[]>`
+    WITH ${scope(input)},
+    ${recipientCounts},
+    ${mailCounts},
     booked AS (
       SELECT a.campaign_id, count(DISTINCT a.vehicle_id)::int AS booked
       FROM appointments a
