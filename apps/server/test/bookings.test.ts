@@ -179,6 +179,24 @@ describe("the public booking page", () => {
     ).toBe(1);
   });
 
+  it("says the time was just taken when its last bay is gone", async () => {
+    const first = await linkForNewVehicle();
+    const second = await linkForNewVehicle();
+    const slot = new Date("2026-06-19T16:00:00Z");
+    await server.client.booking.book.mutate({ token: first.token, slot });
+    const response = await fetch(
+      `${server.url}${new URL(second.link).pathname}`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: `slot=${encodeURIComponent(slot.toISOString())}`,
+      },
+    );
+
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain("that time was just taken");
+  });
+
   it("shows a clear page for a forged or expired link", async () => {
     const { link } = await linkForNewVehicle();
     const forged = await fetch(

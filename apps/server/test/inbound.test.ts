@@ -6,6 +6,7 @@ import {
   startTestServer,
   type TestServer,
 } from "../src/testing.ts";
+import { signInbound } from "../src/http/inbound/signature.ts";
 import { mimeReply, postInbound } from "./support/inbound.ts";
 import {
   createCampaignThread,
@@ -112,7 +113,12 @@ describe("the inbound webhook", () => {
       where: { id: body.threadId },
     });
 
+    const unmatched = await server.client.conversation.list.query({
+      filter: "unmatched",
+    });
+
     expect(body.matchedBy).toBe("unmatched");
+    expect(unmatched.items.map((t) => t.id)).toContain(body.threadId);
     expect(thread).toMatchObject({
       customerId: null,
       fromAddress: "stranger@example.org",
@@ -156,6 +162,45 @@ describe("the inbound webhook", () => {
       threadId: email.threadId,
       direction: "INBOUND",
     });
+  });
+
+  it("ignores a forged reply token and falls back to the sender", async () => {
+    const { customer, thread } = await campaignThread();
+    const real = replyAddressFor(server.services, thread.id, "mainstreet.test");
+    const forged = real.replace(
+      /\.[^.@]+@/,
+      ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA@",
+    );
+    const { body } = await postInbound(
+      server,
+      mimeReply({ from: customer.email!, to: forged, text: "Hello?" }),
+    );
+
+    expect(body.matchedBy).toBe("customer");
+    expect(body.threadId).not.toBe(thread.id);
+  });
+
+  it("refuses a stale timestamp with 401", async () => {
+    const body = Buffer.from(
+      mimeReply({ from: "x@example.org", to: "s@mainstreet.test", text: "hi" }),
+    );
+    const timestamp = Math.floor(server.clock.now().getTime() / 1000) - 600;
+    const response = await fetch(`${server.url}/webhooks/inbound`, {
+      method: "POST",
+      headers: {
+        "content-type": "message/rfc822",
+        "webhook-id": "msg_stale",
+        "webhook-timestamp": String(timestamp),
+        "webhook-signature": signInbound(
+          server.services.secret,
+          timestamp,
+          body,
+        ),
+      },
+      body,
+    });
+
+    expect(response.status).toBe(401);
   });
 
   it("refuses a bad signature with 401 and stores nothing", async () => {
