@@ -78,6 +78,29 @@ describe("the inbound webhook", () => {
     expect(outbound.status).toBe("QUEUED");
   });
 
+  it("reads an HTML-only JSON reply for its intent", async () => {
+    const { customer, email } = await campaignThread();
+    const { body } = await postInbound(
+      server,
+      JSON.stringify({
+        from: customer.email,
+        to: "service@mainstreet.test",
+        subject: "Re: oil",
+        html: "<p>We sold the car.</p><blockquote><p>Book now</p></blockquote>",
+        headers: { "In-Reply-To": email.messageId },
+      }),
+      { contentType: "application/json" },
+    );
+    const thread = await server.client.conversation.thread.query({
+      threadId: body.threadId,
+    });
+
+    expect(thread.messages.at(-1)).toMatchObject({
+      visibleText: "We sold the car.",
+      intent: { kind: "sold", isApplied: false },
+    });
+  });
+
   it("opens a new thread for a known customer writing afresh", async () => {
     const { customer } = await createOwner(server.db);
     const { body } = await postInbound(

@@ -88,7 +88,7 @@ export function fromJson(
     from,
     to: extractAddresses(`${input.to},${input.cc ?? ""}`),
     subject: input.subject,
-    text: input.text,
+    text: input.text || textOfHtml(input.html ?? ""),
     html: input.html ?? null,
     messageId: messageIds(headers.get("message-id"))[0] ?? null,
     inReplyTo: messageIds(headers.get("in-reply-to"))[0] ?? null,
@@ -130,4 +130,25 @@ function messageIds(value: string | string[] | undefined | null) {
   return [...joined.matchAll(/<[^<>\s]+>/g)]
     .map((match) => match[0])
     .slice(0, 100);
+}
+
+/**
+ * A rough text for an HTML-only message, so intents and previews still
+ * work; staff see the stored HTML itself. (mailparser does this for MIME.)
+ */
+function textOfHtml(html: string) {
+  return html
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/gi, "")
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, "\n")
+    .replace(/<blockquote[\s\S]*?<\/blockquote>/gi, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()
+    .slice(0, maxBody);
 }

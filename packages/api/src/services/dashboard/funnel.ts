@@ -108,6 +108,8 @@ async function campaignRows(services: Services, input: FunnelInput) {
     LEFT JOIN mail m ON m.campaign_id = s.id
     LEFT JOIN booked b ON b.campaign_id = s.id
     ORDER BY s.created_at DESC, s.id DESC
+    -- A shop with more campaigns than this in one period sees the newest
+    -- 500, and totals over those; narrow the period to see older ones.
     LIMIT 500`;
 }
 
