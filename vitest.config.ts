@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     include: ["{apps,packages}/*/{src,test}/**/*.test.ts"],
     exclude: ["**/node_modules/**", "apps/web/e2e/**"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
     pool: "forks",
     maxWorkers: 2,
   },

@@ -15,12 +15,17 @@ import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import express from "express";
 import { WebSocketServer } from "ws";
 
+import { bookingRoutes } from "./http/booking/routes.ts";
+import { inboundRoutes } from "./http/inbound/routes.ts";
+
 export interface RallyServerOptions {
   services: Services;
   /** The built console to serve, when there is one. */
   webDir?: string | undefined;
   /** Who is calling, from the request's credentials. */
   authenticate: (req: http.IncomingMessage) => Promise<Actor | null>;
+  /** Signs inbound-mail webhooks; the shop secret when unset. */
+  inboundWebhookSecret?: string | undefined;
 }
 
 export interface RallyServer {
@@ -46,6 +51,10 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     const isReady = await isMigrated(services.db).catch(() => false);
     res.status(isReady ? 200 : 503).json({ ready: isReady });
   });
+  app.use(bookingRoutes(services));
+  app.use(
+    inboundRoutes(services, options.inboundWebhookSecret ?? services.secret),
+  );
   app.use(
     "/trpc",
     trpcExpress.createExpressMiddleware({

@@ -17,6 +17,8 @@ const configSchema = z.object({
   RALLY_SECRET: z.string().min(32).optional(),
   /** Where customers reach Rally (links in emails); defaults to the local URL. */
   RALLY_PUBLIC_URL: z.url().optional(),
+  /** Signs inbound-mail webhooks; the shop secret when unset. */
+  RALLY_INBOUND_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Seed the demo shop into an empty embedded database on start. */
   RALLY_DEMO: z
     .enum(["true", "false"])

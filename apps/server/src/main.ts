@@ -30,6 +30,7 @@ async function main() {
     services: runtime.services,
     webDir,
     authenticate: actAsLocalAdmin,
+    inboundWebhookSecret: config.RALLY_INBOUND_WEBHOOK_SECRET,
   });
   const url = await server.listen(config.PORT, config.HOST);
   logger.info({ url, database: runtime.services.db.kind }, "listening");

@@ -14,6 +14,8 @@ export interface Services {
   secret: string;
   /** The address customers reach Rally at, for links in emails. */
   publicUrl: string;
+  /** Days after a reply in which a booking is credited to its campaign (7). */
+  attributionWindowDays?: number;
 }
 
 export type Role = "ADMIN" | "STAFF" | "VIEWER";

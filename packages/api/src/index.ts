@@ -22,3 +22,18 @@ export {
   type CampaignStartInput,
   type Scheduler,
 } from "./services/scheduling/scheduler.ts";
+export { bookingSlots, bookSlot } from "./services/bookings/book.ts";
+export { bookingLinkFor } from "./services/bookings/link.ts";
+export { loadShopSettings, shopDefaults } from "./services/bookings/shop.ts";
+export {
+  fromJson as inboundFromJson,
+  inboundJsonSchema,
+  parseMime,
+  type InboundMessage,
+} from "./services/conversations/inbound-message.ts";
+export { receiveInbound } from "./services/conversations/receive.ts";
+export {
+  replyAddressFor,
+  threadIdFromReplyAddress,
+} from "./services/conversations/reply-address.ts";
+export { visibleReply } from "./services/conversations/quoted-text.ts";

@@ -1,4 +1,9 @@
+import { appointmentRouter } from "./routers/appointment/router.ts";
+import { bookingRouter } from "./routers/booking/router.ts";
+import { campaignRouter } from "./routers/campaign/router.ts";
+import { conversationRouter } from "./routers/conversation/router.ts";
 import { customerRouter } from "./routers/customer.ts";
+import { dashboardRouter } from "./routers/dashboard/router.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
 import { recurringRouter } from "./routers/recurring/router.ts";
@@ -17,6 +22,11 @@ export const appRouter = router({
   events: eventsRouter,
   schedule: scheduleRouter,
   recurring: recurringRouter,
+  appointment: appointmentRouter,
+  booking: bookingRouter,
+  conversation: conversationRouter,
+  dashboard: dashboardRouter,
+  campaign: campaignRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,4 @@
+import { router } from "../../trpc.ts";
+import { summary } from "./summary.ts";
+
+export const dashboardRouter = router({ summary });

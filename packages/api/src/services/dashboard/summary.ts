@@ -1,0 +1,55 @@
+import type { Services } from "../../context.ts";
+import { campaignFunnel } from "./funnel.ts";
+
+const defaultPeriodDays = 30;
+const upcomingDays = 7;
+
+/**
+ * The console's front page: the funnel for campaigns started in the
+ * period (the last 30 days unless given), what is booked soon, and what
+ * is waiting for an answer.
+ */
+export async function dashboardSummary(
+  services: Services,
+  input: { from?: Date | undefined; to?: Date | undefined },
+) {
+  const now = services.clock.now();
+  const from =
+    input.from ?? new Date(now.getTime() - defaultPeriodDays * 86_400_000);
+  const prisma = services.db.prisma;
+  const [funnel, upcoming, bookedBySource, needsReply, unread] =
+    await Promise.all([
+      campaignFunnel(services, { from, to: input.to }),
+      prisma.appointment.count({
+        where: {
+          status: "SCHEDULED",
+          scheduledFor: {
+            gte: now,
+            lt: new Date(now.getTime() + upcomingDays * 86_400_000),
+          },
+        },
+      }),
+      prisma.appointment.groupBy({
+        by: ["source"],
+        where: { createdAt: { gte: from, lt: input.to } },
+        _count: true,
+      }),
+      prisma.thread.count({ where: { needsReply: true } }),
+      prisma.thread.aggregate({ _sum: { unreadCount: true } }),
+    ]);
+
+  return {
+    period: { from, to: input.to ?? null },
+    funnel: { totals: funnel.totals, series: funnel.series },
+    appointments: {
+      upcomingWeek: upcoming,
+      bookedBySource: Object.fromEntries(
+        bookedBySource.map((row) => [row.source, row._count]),
+      ),
+    },
+    conversations: {
+      needsReply,
+      unreadMessages: unread._sum.unreadCount ?? 0,
+    },
+  };
+}
