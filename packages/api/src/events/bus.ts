@@ -76,10 +76,11 @@ export function createEventBus(
     filter: EventFilter = {},
   ) {
     const where = filterSql(filter, 3);
+    // Ordered by the bigint column: the text alias would sort "10" first.
     const rows = await db.sql.query<EventRow>(
       `SELECT id::text AS id, type, campaign_id, thread_id, payload, created_at
        FROM domain_events WHERE id > $1::bigint${where.sql}
-       ORDER BY id LIMIT $2`,
+       ORDER BY domain_events.id LIMIT $2`,
       [afterId, limit, ...where.params],
     );
 
