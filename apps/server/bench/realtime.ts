@@ -96,7 +96,7 @@ interface Delivery {
 async function subscribeClients(
   scenario: Scenario,
   servers: ServerProcess[],
-  deliveries: Delivery[],
+  tally: Tally,
 ) {
   const clients: RallyClient[] = [];
   const started: Promise<void>[] = [];
@@ -106,9 +106,11 @@ async function subscribeClients(
     clients.push(client);
     const onData = ({ data }: { data: StreamItem }) => {
       if (data.kind !== "event") {
-        throw new Error(`a client was told to refetch (${data.reason})`);
+        tally.refetch();
+
+        return;
       }
-      deliveries.push({
+      tally.record({
         seq: Number(data.event.payload.seq),
         receivedAt: performance.timeOrigin + performance.now(),
         server: serverIndex,
@@ -141,23 +143,37 @@ function expectedDeliveries(scenario: Scenario) {
   return scenario.allClients * scenario.events + campaignClients * perCampaign;
 }
 
-/** Resolves once `expected` deliveries have arrived. */
-function whenDelivered(deliveries: Delivery[], expected: number) {
-  return within(
-    new Promise<void>((resolve) => {
-      const push = deliveries.push.bind(deliveries);
-      deliveries.push = (...items) => {
-        const length = push(...items);
-        if (length >= expected) {
-          resolve();
-        }
+/** What the clients received, and a wait for all of it. */
+function createTally(expected: number) {
+  const deliveries: Delivery[] = [];
+  let refetches = 0;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const check = () => {
+    // A refetch marker stands in for the events it replaced.
+    if (deliveries.length + refetches >= expected || refetches > 0) {
+      finish();
+    }
+  };
 
-        return length;
-      };
-    }),
-    `delivering ${expected} events`,
-  );
+  return {
+    deliveries,
+    refetches: () => refetches,
+    record(delivery: Delivery) {
+      deliveries.push(delivery);
+      check();
+    },
+    refetch() {
+      refetches += 1;
+      check();
+    },
+    done: () => within(done, `delivering ${expected} events`),
+  };
 }
+
+type Tally = ReturnType<typeof createTally>;
 
 async function openDatabaseFor(
   scenario: Scenario,
@@ -175,16 +191,19 @@ async function openDatabaseFor(
   return { env: { BENCH_DATABASE_URL: url }, close: () => db.close() };
 }
 
+function round(value: number) {
+  return Math.round(value * 10) / 10;
+}
+
 export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const database = await openDatabaseFor(scenario);
   const servers: ServerProcess[] = [];
   for (let i = 0; i < scenario.servers; i += 1) {
     servers.push(await startServer(database.env));
   }
-  const deliveries: Delivery[] = [];
-  const clients = await subscribeClients(scenario, servers, deliveries);
+  const tally = createTally(expectedDeliveries(scenario));
+  const clients = await subscribeClients(scenario, servers, tally);
   try {
-    const delivered = whenDelivered(deliveries, expectedDeliveries(scenario));
     const committed = await servers[0]!.request(
       {
         kind: "commit",
@@ -194,12 +213,12 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       },
       "committed",
     );
-    await delivered;
+    await tally.done();
     const memory = await Promise.all(
       servers.map((server) => server.request({ kind: "memory" }, "memory")),
     );
 
-    return summarise(scenario, committed.committedAt, deliveries, memory);
+    return summarise(scenario, committed, tally, memory);
   } finally {
     clients.forEach((client) => client.close());
     await Promise.all(
@@ -249,6 +268,7 @@ async function main() {
       databaseUrl,
     });
   }
+  const loadBefore = round(os.loadavg()[0] ?? 0);
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     process.stdout.write(`running: ${scenario.name}\n`);
@@ -261,6 +281,7 @@ async function main() {
     node: process.version,
     date: new Date().toISOString(),
     hasPostgres: Boolean(databaseUrl),
+    load: [loadBefore, round(os.loadavg()[0] ?? 0)],
   });
   process.exit(0);
 }

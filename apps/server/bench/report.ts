@@ -9,10 +9,20 @@ export interface ScenarioResult {
   clients: number;
   events: number;
   deliveries: number;
+  /** Refetch markers clients got instead of events (slow consumers). */
+  refetches: number;
   perSecond: number;
   perCommit: number;
   /** Latency in ms per server the clients were on (0 committed). */
-  latency: { server: number; median: number; p99: number; max: number }[];
+  latency: {
+    server: number;
+    deliveries: number;
+    median: number;
+    p99: number;
+    max: number;
+  }[];
+  /** Commits actually achieved (the pace is a ceiling). */
+  committedPerSecond: number;
   deliveredPerSecond: number;
   /** Peak resident memory per server process, MB. */
   peakRssMb: number[];
@@ -41,10 +51,12 @@ function round(value: number) {
 
 export function summarise(
   scenario: Scenario,
-  committedAt: number[],
-  deliveries: Delivery[],
+  committed: { committedAt: number[]; durationMs: number },
+  tally: { deliveries: Delivery[]; refetches(): number },
   memory: { idleRss: number; peakRss: number; heapUsed: number }[],
 ): ScenarioResult {
+  const { deliveries } = tally;
+  const { committedAt } = committed;
   const latency = [...new Set(deliveries.map((d) => d.server))].map(
     (server) => {
       const own = deliveries.filter((d) => d.server === server);
@@ -54,23 +66,31 @@ export function summarise(
 
       return {
         server,
+        deliveries: own.length,
         median: percentile(values, 0.5),
         p99: percentile(values, 0.99),
         max: round(values.at(-1) ?? 0),
       };
     },
   );
-  const firstCommit = Math.min(...committedAt);
-  const lastDelivery = Math.max(...deliveries.map((d) => d.receivedAt));
+  const firstCommit = committedAt.reduce((a, b) => Math.min(a, b), Infinity);
+  const lastDelivery = deliveries.reduce(
+    (latest, d) => Math.max(latest, d.receivedAt),
+    -Infinity,
+  );
 
   return {
     name: scenario.name,
     clients: scenario.clients,
     events: scenario.events,
     deliveries: deliveries.length,
+    refetches: tally.refetches(),
     perSecond: scenario.perSecond,
     perCommit: scenario.perCommit,
     latency,
+    committedPerSecond: Math.round(
+      scenario.events / (committed.durationMs / 1_000),
+    ),
     deliveredPerSecond: Math.round(
       deliveries.length / ((lastDelivery - firstCommit) / 1_000),
     ),
@@ -85,6 +105,8 @@ interface Machine {
   node: string;
   date: string;
   hasPostgres: boolean;
+  /** One-minute load average before and after: the machine may be shared. */
+  load: [number, number];
 }
 
 const HEADING = "## Realtime (`pnpm bench:realtime`)";
@@ -101,7 +123,7 @@ function section(results: ScenarioResult[], machine: Machine) {
             : " (clients of the other server)"
           : "";
 
-      return `| ${result.name}${where} | ${result.deliveries} | ${l.median} | ${l.p99} | ${ratio} | ${l.max} | ${result.deliveredPerSecond} | ${result.peakRssMb.join(" / ")} | ${result.addedRssMb.join(" / ")} | ${result.heapUsedMb.join(" / ")} |`;
+      return `| ${result.name}${where} | ${result.committedPerSecond} | ${l.deliveries} | ${result.refetches} | ${l.median} | ${l.p99} | ${ratio} | ${l.max} | ${result.deliveredPerSecond} | ${result.peakRssMb.join(" / ")} | ${result.addedRssMb.join(" / ")} | ${result.heapUsedMb.join(" / ")} |`;
     }),
   );
 
@@ -109,15 +131,20 @@ function section(results: ScenarioResult[], machine: Machine) {
     HEADING,
     "",
     `Measured ${machine.date} on ${machine.cpus}, Node ${machine.node}; ` +
-      "server(s) in child processes, clients in the bench process, loopback.",
+      "server(s) in child processes, clients in the bench process, loopback; " +
+      `load average ${machine.load[0]} before, ${machine.load[1]} after.`,
     "Each client is a typed client with its own WebSocket; 1% watch",
     "`events.onAll`, the rest `events.onCampaign` for one of 100 campaigns.",
     `Status changes are committed through the first server, paced at ${results[1]?.perSecond ?? "?"}/s, ${results[1]?.perCommit ?? "?"} per transaction.`,
     "Latency is from the commit returning to the client's onData (ms);",
     "the ratio compares p99 with the one-client baseline of the same run.",
+    "Delivered/s counts every client's deliveries from the first commit to",
+    "the last delivery. On PGlite the database runs inside the server",
+    "process, so its RSS includes the embedded database (about 800 MB idle);",
+    "the added column is what the run itself grew it by.",
     "",
-    "| scenario | deliveries | median | p99 | p99 vs baseline | max | delivered/s | server peak RSS (MB) | RSS added by the run (MB) | heap after (MB) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| scenario | committed/s | deliveries | refetch markers | median | p99 | p99 vs baseline | max | delivered/s | server peak RSS (MB) | RSS added by the run (MB) | heap after (MB) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
     machine.hasPostgres

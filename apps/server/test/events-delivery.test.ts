@@ -139,6 +139,29 @@ describe("event subscriptions", () => {
     );
   });
 
+  it("coalesces a burst of progress to a few updates ending with the latest", async () => {
+    const campaign = collect((h) =>
+      server.client.events.onCampaign.subscribe({ campaignId: 11 }, h),
+    );
+    await campaign.started;
+    const burst = Array.from({ length: 100 }, (_, i) => ({
+      type: "campaign.progress" as const,
+      campaignId: 11,
+      payload: { campaignId: 11, counts: { SENT: i + 1 } },
+    }));
+
+    const finalCounts = JSON.stringify({ SENT: 100 });
+
+    await commitEvents(server.db, burst);
+    const received = await campaign.until((r) =>
+      eventsOf(r).some((e) => JSON.stringify(e.payload.counts) === finalCounts),
+    );
+    campaign.stop();
+
+    expect(received.length).toBeLessThanOrEqual(3);
+    expect(eventsOf(received).at(-1)?.payload.counts).toEqual({ SENT: 100 });
+  });
+
   it.each([
     ["onCampaign", { campaignId: -1 }, "campaignId"],
     ["onCampaign", { campaignId: 1, lastEventId: "12ab" }, "lastEventId"],
