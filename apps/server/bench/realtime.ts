@@ -18,7 +18,7 @@ import type { ServerCommand, ServerReply } from "./realtime-server.ts";
 import { summarise, writeReport, type ScenarioResult } from "./report.ts";
 
 const CAMPAIGNS = 100;
-const STEP_TIMEOUT_MS = 120_000;
+const STEP_TIMEOUT_MS = 300_000;
 const serverScript = fileURLToPath(
   new URL("./realtime-server.ts", import.meta.url),
 );

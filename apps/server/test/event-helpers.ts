@@ -4,6 +4,7 @@ import {
   type StreamItem,
 } from "@rally/api";
 import type { Database } from "@rally/db";
+import WebSocket from "ws";
 
 export interface Received {
   id: string;
@@ -89,9 +90,13 @@ export function labelsOf(received: Received[]) {
 }
 
 export async function commitEvents(db: Database, events: DomainEventInput[]) {
-  await db.prisma.$transaction(async (tx) => {
-    await recordEvents(tx, events);
-  });
+  // A loaded CI machine can take longer than Prisma's 5 s default.
+  await db.prisma.$transaction(
+    async (tx) => {
+      await recordEvents(tx, events);
+    },
+    { timeout: 30_000 },
+  );
 }
 
 export async function latestEventId(db: Database) {
@@ -108,4 +113,20 @@ export function statusEvent(campaignId: number, emailId: number) {
     campaignId,
     payload: { emailId, campaignId, from: "QUEUED", to: "SENT" },
   } satisfies DomainEventInput;
+}
+
+/** A ws WebSocket the test can reach, to cut the connection. */
+export function socketTracker() {
+  const sockets: WebSocket[] = [];
+  class TrackedSocket extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      sockets.push(this);
+    }
+  }
+
+  return {
+    WebSocket: TrackedSocket as unknown as typeof globalThis.WebSocket,
+    sockets,
+  };
 }

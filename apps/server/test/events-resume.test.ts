@@ -1,6 +1,5 @@
 import { createRallyClient, type ConnectionState } from "@rally/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 
 import { startTestServer, type TestServer } from "../src/testing.ts";
 import {
@@ -8,6 +7,7 @@ import {
   commitEvents,
   eventsOf,
   latestEventId,
+  socketTracker,
   statusEvent,
 } from "./event-helpers.ts";
 
@@ -20,22 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-/** A ws WebSocket the test can reach, to cut the connection. */
-function socketTracker() {
-  const sockets: WebSocket[] = [];
-  class TrackedSocket extends WebSocket {
-    constructor(...args: ConstructorParameters<typeof WebSocket>) {
-      super(...args);
-      sockets.push(this);
-    }
-  }
-
-  return {
-    WebSocket: TrackedSocket as unknown as typeof globalThis.WebSocket,
-    sockets,
-  };
-}
 
 async function commitStatuses(campaignId: number, from: number, to: number) {
   for (let start = from; start <= to; start += 10) {
