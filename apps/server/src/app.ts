@@ -80,8 +80,10 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: async ({ req }) =>
-      makeContext(randomUUID(), await options.authenticate(req)),
+    createContext: async ({ req, res }) =>
+      makeContext(randomUUID(), await options.authenticate(req), {
+        pendingBytes: () => res.bufferedAmount,
+      }),
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 5_000 },
   });
   httpServer.on("upgrade", (req, socket, head) => {

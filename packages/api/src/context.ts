@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 
 import type { Clock } from "./clock.ts";
 import type { EventBus } from "./events/bus.ts";
+import type { Transport } from "./events/stream.ts";
 
 /** What every service needs, built once per process by the host. */
 export interface Services {
@@ -31,13 +32,20 @@ export interface Actor {
 export interface Context extends Services {
   requestId: string;
   actor: Actor | null;
+  /** The WebSocket a subscription writes to, so slow clients are noticed. */
+  transport?: Transport | undefined;
 }
 
 export function createContextFactory(services: Services) {
-  return (requestId: string, actor: Actor | null): Context => ({
+  return (
+    requestId: string,
+    actor: Actor | null,
+    transport?: Transport,
+  ): Context => ({
     ...services,
     requestId,
     actor,
+    transport,
     logger: services.logger.child({
       requestId,
       actor: actor ? `${actor.kind}:${actor.id ?? "-"}` : "anonymous",

@@ -1,7 +1,10 @@
 import type { Database } from "@rally/db";
 import type { Logger } from "pino";
 
+import { systemClock, type Clock } from "../clock.ts";
+import { filterSql, type EventFilter } from "./filter.ts";
 import { EVENTS_CHANNEL } from "./record.ts";
+import { pruneEvents, RETENTION_DAYS } from "./retention.ts";
 import type { DomainEventType, StoredEvent } from "./types.ts";
 
 export type EventListener = (event: StoredEvent) => void;
@@ -14,11 +17,28 @@ export type EventListener = (event: StoredEvent) => void;
 export interface EventBus {
   start(): Promise<void>;
   subscribe(listener: EventListener): () => void;
-  /** Events after `afterId`, oldest first, at most `limit`. */
-  readAfter(afterId: string, limit: number): Promise<StoredEvent[]>;
+  /** Events after `afterId` that match, oldest first, at most `limit`. */
+  readAfter(
+    afterId: string,
+    limit: number,
+    filter?: EventFilter,
+  ): Promise<StoredEvent[]>;
   /** The id of the newest event, or "0" when there is none. */
   latestId(): Promise<string>;
+  /** The oldest event still kept, or null when the log is empty. */
+  oldestId(): Promise<string | null>;
+  /** The newest id this process has fanned out (no database round trip). */
+  lastSeenId(): string;
+  /** Deletes events past retention; returns how many went. */
+  prune(): Promise<number>;
   stop(): Promise<void>;
+}
+
+export interface EventBusOptions {
+  /** Decides when the next pruning is due. */
+  clock?: Clock;
+  retentionDays?: number;
+  pruneEveryMs?: number;
 }
 
 interface EventRow {
@@ -31,19 +51,37 @@ interface EventRow {
 }
 
 const READ_BATCH = 1_000;
+const HOUR_MS = 3_600_000;
 
-export function createEventBus(db: Database, logger: Logger): EventBus {
+export function createEventBus(
+  db: Database,
+  logger: Logger,
+  options: EventBusOptions = {},
+): EventBus {
+  const clock = options.clock ?? systemClock;
+  const retentionDays = options.retentionDays ?? RETENTION_DAYS;
+  const pruneEveryMs = options.pruneEveryMs ?? HOUR_MS;
   const listeners = new Set<EventListener>();
   let lastSeen = "0";
+  let lastPrunedAt = -Infinity;
   let draining: Promise<void> | undefined;
+  let pruning: Promise<number> | undefined;
   let isDrainWanted = false;
+  let isStopped = false;
   let unlisten: (() => void) | undefined;
 
-  async function readAfter(afterId: string, limit: number) {
+  async function readAfter(
+    afterId: string,
+    limit: number,
+    filter: EventFilter = {},
+  ) {
+    const where = filterSql(filter, 3);
+    // Ordered by the bigint column: the text alias would sort "10" first.
     const rows = await db.sql.query<EventRow>(
       `SELECT id::text AS id, type, campaign_id, thread_id, payload, created_at
-       FROM domain_events WHERE id > $1::bigint ORDER BY id LIMIT $2`,
-      [afterId, limit],
+       FROM domain_events WHERE id > $1::bigint${where.sql}
+       ORDER BY domain_events.id LIMIT $2`,
+      [afterId, limit, ...where.params],
     );
 
     return rows.map(toStoredEvent);
@@ -57,15 +95,25 @@ export function createEventBus(db: Database, logger: Logger): EventBus {
         batch = await readAfter(lastSeen, READ_BATCH);
         for (const event of batch) {
           lastSeen = event.id;
-          for (const listener of listeners) {
-            listener(event);
-          }
+          fanOut(event);
         }
       } while (batch.length === READ_BATCH);
     } while (isDrainWanted);
+    pruneWhenDue();
   }
 
-  function onNotify() {
+  function fanOut(event: StoredEvent) {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // One broken subscription must not starve the others.
+        logger.error({ err: error, eventId: event.id }, "listener failed");
+      }
+    }
+  }
+
+  function requestDrain() {
     if (draining) {
       isDrainWanted = true;
 
@@ -80,6 +128,33 @@ export function createEventBus(db: Database, logger: Logger): EventBus {
       });
   }
 
+  function prune() {
+    pruning ??= pruneEvents(db, retentionDays)
+      .then((deleted) => {
+        if (deleted > 0) {
+          logger.info({ deleted, retentionDays }, "pruned old events");
+        }
+
+        return deleted;
+      })
+      .finally(() => {
+        pruning = undefined;
+      });
+
+    return pruning;
+  }
+
+  function pruneWhenDue() {
+    const now = clock.now().getTime();
+    if (isStopped || now - lastPrunedAt < pruneEveryMs) {
+      return;
+    }
+    lastPrunedAt = now;
+    prune().catch((error: unknown) => {
+      logger.error({ err: error }, "pruning old events failed");
+    });
+  }
+
   async function latestId() {
     const rows = await db.sql.query<{ id: string | null }>(
       "SELECT max(id)::text AS id FROM domain_events",
@@ -88,10 +163,21 @@ export function createEventBus(db: Database, logger: Logger): EventBus {
     return rows[0]?.id ?? "0";
   }
 
+  async function oldestId() {
+    const rows = await db.sql.query<{ id: string | null }>(
+      "SELECT min(id)::text AS id FROM domain_events",
+    );
+
+    return rows[0]?.id ?? null;
+  }
+
   return {
     async start() {
       lastSeen = await latestId();
-      unlisten = await db.notifier.listen(EVENTS_CHANNEL, onNotify);
+      unlisten = await db.notifier.listen(EVENTS_CHANNEL, requestDrain);
+      // Whatever committed between reading the newest id and listening
+      // would otherwise wait for the next notification.
+      requestDrain();
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -102,10 +188,15 @@ export function createEventBus(db: Database, logger: Logger): EventBus {
     },
     readAfter,
     latestId,
+    oldestId,
+    lastSeenId: () => lastSeen,
+    prune,
     async stop() {
+      isStopped = true;
       unlisten?.();
       listeners.clear();
       await draining;
+      await pruning?.catch(() => 0);
     },
   };
 }

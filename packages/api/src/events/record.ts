@@ -13,8 +13,16 @@ const EVENT_WRITE_LOCK = 72_617_020;
  * and never when it rolls back.
  *
  * Event writers take a transaction-scoped lock so that ids are assigned in
- * commit order and a reader that has seen id N never later finds an N-1.
- * The cost is that event-producing transactions commit one at a time.
+ * commit order and a reader that has seen id N never later finds an N-1;
+ * resuming from an id and the bus reading "everything after N" rely on it.
+ * The cost is that event-producing transactions commit one at a time from
+ * here to their commit, so record events as the last step of a
+ * transaction. The alternative (reading only ids below the oldest open
+ * writer, as logical-replication readers do) needs no lock but delays every
+ * event behind the slowest writer and needs catalogue queries per read.
+ *
+ * The notification carries no payload: every listener reads the new rows
+ * itself, so the 8,000-byte NOTIFY limit never applies.
  */
 export async function recordEvents(
   tx: Prisma.TransactionClient,

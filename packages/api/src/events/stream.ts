@@ -1,90 +1,236 @@
 import { tracked } from "@trpc/server";
 
 import type { EventBus } from "./bus.ts";
+import {
+  compareIds,
+  createProgressCoalescer,
+  type ProgressCoalescer,
+} from "./coalesce.ts";
+import { matchesFilter, type EventFilter } from "./filter.ts";
+import { openInbox, type Inbox } from "./inbox.ts";
+import { realScheduler, type Scheduler } from "./scheduler.ts";
 import type { StoredEvent } from "./types.ts";
+
+export { MAX_BUFFERED } from "./inbox.ts";
+
+/** What the host knows about the socket a stream writes to. */
+export interface Transport {
+  /** Bytes sent to the client but not yet written out. */
+  pendingBytes(): number;
+}
 
 export interface StreamOptions {
   bus: EventBus;
   signal: AbortSignal | undefined;
   /** The last id the client saw; it receives everything after it. */
   lastEventId?: string | null | undefined;
-  matches(event: StoredEvent): boolean;
+  filter?: EventFilter | undefined;
+  /** A further test on top of `filter`, in memory only. */
+  matches?: ((event: StoredEvent) => boolean) | undefined;
+  transport?: Transport | undefined;
+  scheduler?: Scheduler | undefined;
 }
 
-/** Replaying more than this tells the client to refetch instead. */
+/** Replaying more matching events than this tells the client to refetch. */
 export const MAX_REPLAY = 10_000;
-/** Events queued for one slow client before it is told to refetch. */
-export const MAX_BUFFERED = 5_000;
+/** Unsent bytes on a socket that mark its client as too slow. */
+export const MAX_PENDING_BYTES = 1_048_576;
+/** A slow client's socket counts as caught up below this. */
+export const DRAINED_BYTES = 65_536;
+const DRAIN_CHECK_MS = 50;
+const REPLAY_PAGE = 500;
 
 export type StreamItem =
   | { kind: "event"; event: StoredEvent }
   | { kind: "refetch"; reason: "gap-too-old" | "slow-consumer" };
 
+interface StreamState {
+  options: StreamOptions;
+  inbox: Inbox;
+  coalescer: ProgressCoalescer;
+  scheduler: Scheduler;
+  isWanted(event: StoredEvent): boolean;
+  /** The newest id handled: sent, held by the coalescer, or skipped. */
+  cursor: string;
+  /** Held progress updates whose window has closed, to send next. */
+  due: StoredEvent[];
+}
+
 /**
  * A resumable event stream for one subscription: subscribe to live events
- * first, then backfill from the log, so nothing falls between the two.
+ * first, then replay from the log, so nothing falls between the two.
+ *
+ * Each item's tracked id is where a reconnecting client resumes. While a
+ * progress update is held back for coalescing, that id stays below it, so
+ * a client that drops in that moment gets it on resume; the price is that
+ * events after it may arrive twice around a reconnect (dedupe on event.id).
  */
 export async function* eventStream(options: StreamOptions) {
-  const { bus, signal, matches } = options;
-  const queue: StoredEvent[] = [];
-  let wake: (() => void) | undefined;
-  let isOverflowed = false;
-
-  const unsubscribe = bus.subscribe((event) => {
-    if (queue.length >= MAX_BUFFERED) {
-      isOverflowed = true;
-      queue.length = 0;
-    } else {
-      queue.push(event);
-    }
-    wake?.();
-  });
-  const onAbort = () => wake?.();
-  signal?.addEventListener("abort", onAbort);
+  const filter = options.filter ?? {};
+  const isWanted = (event: StoredEvent) =>
+    matchesFilter(filter, event) && (options.matches?.(event) ?? true);
+  const inbox = openInbox(options.bus, isWanted, options.signal);
+  const scheduler = options.scheduler ?? realScheduler;
+  const state: StreamState = {
+    options,
+    inbox,
+    scheduler,
+    coalescer: createProgressCoalescer(scheduler, inbox.notify),
+    isWanted,
+    cursor: options.lastEventId ?? options.bus.lastSeenId(),
+    due: [],
+  };
 
   try {
-    let lastId = BigInt(options.lastEventId ?? (await bus.latestId()));
     if (options.lastEventId) {
-      const missed = await bus.readAfter(options.lastEventId, MAX_REPLAY + 1);
-      if (missed.length > MAX_REPLAY) {
-        lastId = BigInt(await bus.latestId());
-        yield tracked(String(lastId), refetch("gap-too-old"));
-      } else {
-        for (const event of missed) {
-          lastId = BigInt(event.id);
-          if (matches(event)) {
-            yield tracked(event.id, item(event));
-          }
-        }
-      }
+      yield* replay(state, options.lastEventId);
     }
-    while (!signal?.aborted) {
-      if (isOverflowed) {
-        isOverflowed = false;
-        lastId = BigInt(await bus.latestId());
-        yield tracked(String(lastId), refetch("slow-consumer"));
+    while (!options.signal?.aborted) {
+      if (inbox.isOverflowed()) {
+        yield await refetchAfterDrain(state);
         continue;
       }
-      const event = queue.shift();
+      state.due.push(...state.coalescer.takeDue());
+      const event = state.due.shift() ?? nextLive(state);
       if (!event) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = undefined;
+        await inbox.wait();
         continue;
       }
-      if (BigInt(event.id) <= lastId) {
+      if (isCongested(state)) {
+        inbox.overflow(event.id);
         continue;
       }
-      lastId = BigInt(event.id);
-      if (matches(event)) {
-        yield tracked(event.id, item(event));
-      }
+      yield tracked(resumeId(state), item(event));
     }
   } finally {
-    unsubscribe();
-    signal?.removeEventListener("abort", onAbort);
+    state.coalescer.clear();
+    inbox.close();
   }
+}
+
+/** The next live event to send now, skipping those already handled. */
+function nextLive(state: StreamState): StoredEvent | undefined {
+  for (;;) {
+    const event = state.inbox.shift();
+    if (!event) {
+      return undefined;
+    }
+    if (compareIds(event.id, state.cursor) <= 0) {
+      continue;
+    }
+    state.cursor = event.id;
+    if (state.coalescer.admit(event)) {
+      return event;
+    }
+  }
+}
+
+/** Sends what the client missed, or a refetch marker when that is gone. */
+async function* replay(state: StreamState, lastEventId: string) {
+  const { bus } = state.options;
+  if (await isGapTooOld(bus, lastEventId)) {
+    state.cursor = await bus.latestId();
+    yield tracked(state.cursor, refetch("gap-too-old"));
+
+    return;
+  }
+  let sent = 0;
+  for (;;) {
+    const page = await bus.readAfter(
+      state.cursor,
+      REPLAY_PAGE,
+      state.options.filter,
+    );
+    for (const event of page) {
+      if (sent >= MAX_REPLAY) {
+        state.cursor = await bus.latestId();
+        yield tracked(state.cursor, refetch("gap-too-old"));
+
+        return;
+      }
+      if (isCongested(state)) {
+        state.inbox.overflow(event.id);
+
+        return;
+      }
+      state.cursor = event.id;
+      sent += 1;
+      if (state.isWanted(event) && state.coalescer.admit(event)) {
+        yield tracked(resumeId(state), item(event));
+      }
+    }
+    if (page.length < REPLAY_PAGE) {
+      return;
+    }
+  }
+}
+
+/**
+ * Whether events after `lastEventId` may have been pruned, or the id is
+ * not one this log ever issued (a reset database). Pruning keeps every id
+ * above some point and always the newest event, so anything below the
+ * oldest kept id but its direct predecessor may be gone.
+ */
+async function isGapTooOld(bus: EventBus, lastEventId: string) {
+  const [oldest, latest] = await Promise.all([bus.oldestId(), bus.latestId()]);
+  const last = BigInt(lastEventId);
+  if (last > BigInt(latest)) {
+    return true;
+  }
+
+  return oldest !== null && last + 1n < BigInt(oldest);
+}
+
+/**
+ * Waits for a slow client's socket to drain, then tells it to refetch.
+ * The marker's id covers everything dropped, so the client resumes after
+ * what its refetch already shows.
+ */
+async function refetchAfterDrain(state: StreamState) {
+  const { options, scheduler } = state;
+  while (isAboveDrained(options) && !options.signal?.aborted) {
+    await pause(scheduler, DRAIN_CHECK_MS, options.signal);
+  }
+  state.coalescer.clear();
+  state.due.length = 0;
+  // Everything the bus has fanned out is either dropped here or already in
+  // the database the client is about to refetch from.
+  for (const id of [state.inbox.takeDropped(), options.bus.lastSeenId()]) {
+    if (id !== undefined && compareIds(id, state.cursor) > 0) {
+      state.cursor = id;
+    }
+  }
+
+  return tracked(state.cursor, refetch("slow-consumer"));
+}
+
+function isCongested(state: StreamState) {
+  const pending = state.options.transport?.pendingBytes() ?? 0;
+
+  return pending > MAX_PENDING_BYTES;
+}
+
+function isAboveDrained(options: StreamOptions) {
+  return (options.transport?.pendingBytes() ?? 0) > DRAINED_BYTES;
+}
+
+function pause(scheduler: Scheduler, ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    const cancel = scheduler.after(ms, done);
+    signal?.addEventListener("abort", done, { once: true });
+    function done() {
+      cancel();
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
+}
+
+/** Where a client resumes: below any update still held back. */
+function resumeId(state: StreamState) {
+  const held = state.coalescer.oldestHeldId();
+
+  return held === undefined ? state.cursor : String(BigInt(held) - 1n);
 }
 
 function item(event: StoredEvent): StreamItem {

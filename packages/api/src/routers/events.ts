@@ -1,27 +1,14 @@
-import { z } from "zod";
-
-import { eventStream } from "../events/stream.ts";
-import { viewerProcedure, router } from "../trpc.ts";
-
-const resumeInput = z
-  .object({
-    lastEventId: z
-      .string()
-      .regex(/^\d{1,19}$/)
-      .nullish(),
-  })
-  .default({});
+import { router } from "../trpc.ts";
+import { onAll } from "./events/on-all.ts";
+import { onAppointments } from "./events/on-appointments.ts";
+import { onCampaign } from "./events/on-campaign.ts";
+import { onConversation } from "./events/on-conversation.ts";
+import { onSchedules } from "./events/on-schedules.ts";
 
 export const eventsRouter = router({
-  /** Every committed change, for dashboards and tools. */
-  onAll: viewerProcedure
-    .input(resumeInput)
-    .subscription(({ ctx, input, signal }) =>
-      eventStream({
-        bus: ctx.events,
-        signal,
-        lastEventId: input.lastEventId,
-        matches: () => true,
-      }),
-    ),
+  onAll,
+  onCampaign,
+  onSchedules,
+  onConversation,
+  onAppointments,
 });

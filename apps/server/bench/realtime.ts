@@ -1,0 +1,294 @@
+/**
+ * `pnpm bench:realtime`: WebSocket clients subscribed through the typed
+ * client while status changes are committed; reports commit-to-client
+ * latency, deliveries per second and server memory, on embedded PGlite and,
+ * with DATABASE_URL set, across two server processes on PostgreSQL.
+ * Loopback only; every wait is bounded.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+
+import type { StreamItem } from "@rally/api";
+import { createRallyClient, type RallyClient } from "@rally/client/node";
+import { createTestDatabase } from "@rally/db/testing";
+import { withDatabase } from "@rally/db/testing";
+
+import type { ServerCommand, ServerReply } from "./realtime-server.ts";
+import { summarise, writeReport, type ScenarioResult } from "./report.ts";
+
+const CAMPAIGNS = 100;
+const STEP_TIMEOUT_MS = 300_000;
+const serverScript = fileURLToPath(
+  new URL("./realtime-server.ts", import.meta.url),
+);
+
+export interface Scenario {
+  name: string;
+  clients: number;
+  /** Of `clients`, how many watch everything (onAll); the rest one campaign. */
+  allClients: number;
+  events: number;
+  perSecond: number;
+  perCommit: number;
+  databaseUrl?: string | undefined;
+  servers: 1 | 2;
+}
+
+interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  request<T extends ServerReply["kind"]>(
+    command: ServerCommand,
+    reply: T,
+  ): Promise<Extract<ServerReply, { kind: T }>>;
+}
+
+function within<T>(promise: Promise<T>, what: string) {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${what} took over ${STEP_TIMEOUT_MS} ms`)),
+      STEP_TIMEOUT_MS,
+    );
+    promise.then(resolve, reject).finally(() => clearTimeout(timer));
+  });
+}
+
+async function startServer(env: Record<string, string>) {
+  const child = fork(serverScript, {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, BENCH_CAMPAIGNS: String(CAMPAIGNS), ...env },
+  });
+  const next = <T extends ServerReply["kind"]>(kind: T) =>
+    within(
+      new Promise<Extract<ServerReply, { kind: T }>>((resolve) => {
+        const onMessage = (reply: ServerReply) => {
+          if (reply.kind === kind) {
+            child.off("message", onMessage);
+            resolve(reply as Extract<ServerReply, { kind: T }>);
+          }
+        };
+        child.on("message", onMessage);
+      }),
+      `the server's ${kind}`,
+    );
+  const { url } = await next("ready");
+  const server: ServerProcess = {
+    child,
+    url,
+    request(command, reply) {
+      const answer = next(reply);
+      child.send(command);
+
+      return answer;
+    },
+  };
+
+  return server;
+}
+
+interface Delivery {
+  seq: number;
+  receivedAt: number;
+  server: number;
+}
+
+async function subscribeClients(
+  scenario: Scenario,
+  servers: ServerProcess[],
+  tally: Tally,
+) {
+  const clients: RallyClient[] = [];
+  const started: Promise<void>[] = [];
+  for (let i = 0; i < scenario.clients; i += 1) {
+    const serverIndex = i % servers.length;
+    const client = createRallyClient({ url: servers[serverIndex]!.url });
+    clients.push(client);
+    const onData = ({ data }: { data: StreamItem }) => {
+      if (data.kind !== "event") {
+        tally.refetch();
+
+        return;
+      }
+      tally.record({
+        seq: Number(data.event.payload.seq),
+        receivedAt: performance.timeOrigin + performance.now(),
+        server: serverIndex,
+      });
+    };
+    started.push(
+      new Promise<void>((onStarted, onError) => {
+        const handlers = { onStarted: () => onStarted(), onData, onError };
+        if (i < scenario.allClients) {
+          client.events.onAll.subscribe({}, handlers);
+        } else {
+          const campaignId = (i % CAMPAIGNS) + 1;
+          client.events.onCampaign.subscribe({ campaignId }, handlers);
+        }
+      }),
+    );
+    if (started.length % 100 === 0) {
+      await within(Promise.all(started), "subscribing");
+    }
+  }
+  await within(Promise.all(started), "subscribing");
+
+  return clients;
+}
+
+function expectedDeliveries(scenario: Scenario) {
+  const perCampaign = scenario.events / CAMPAIGNS;
+  const campaignClients = scenario.clients - scenario.allClients;
+
+  return scenario.allClients * scenario.events + campaignClients * perCampaign;
+}
+
+/** What the clients received, and a wait for all of it. */
+function createTally(expected: number) {
+  const deliveries: Delivery[] = [];
+  let refetches = 0;
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const check = () => {
+    // A refetch marker stands in for the events it replaced.
+    if (deliveries.length + refetches >= expected || refetches > 0) {
+      finish();
+    }
+  };
+
+  return {
+    deliveries,
+    refetches: () => refetches,
+    record(delivery: Delivery) {
+      deliveries.push(delivery);
+      check();
+    },
+    refetch() {
+      refetches += 1;
+      check();
+    },
+    done: () => within(done, `delivering ${expected} events`),
+  };
+}
+
+type Tally = ReturnType<typeof createTally>;
+
+async function openDatabaseFor(
+  scenario: Scenario,
+): Promise<{ env: Record<string, string>; close(): Promise<void> }> {
+  if (!scenario.databaseUrl) {
+    return { env: { BENCH_MIGRATE: "1" }, close: async () => {} };
+  }
+  process.env.DATABASE_URL = scenario.databaseUrl;
+  const db = await createTestDatabase();
+  const rows = await db.sql.query<{ name: string }>(
+    "SELECT current_database() AS name",
+  );
+  const url = withDatabase(scenario.databaseUrl, rows[0]!.name);
+
+  return { env: { BENCH_DATABASE_URL: url }, close: () => db.close() };
+}
+
+function round(value: number) {
+  return Math.round(value * 10) / 10;
+}
+
+export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
+  const database = await openDatabaseFor(scenario);
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < scenario.servers; i += 1) {
+    servers.push(await startServer(database.env));
+  }
+  const tally = createTally(expectedDeliveries(scenario));
+  const clients = await subscribeClients(scenario, servers, tally);
+  try {
+    const committed = await servers[0]!.request(
+      {
+        kind: "commit",
+        total: scenario.events,
+        perCommit: scenario.perCommit,
+        perSecond: scenario.perSecond,
+      },
+      "committed",
+    );
+    await tally.done();
+    const memory = await Promise.all(
+      servers.map((server) => server.request({ kind: "memory" }, "memory")),
+    );
+
+    return summarise(scenario, committed, tally, memory);
+  } finally {
+    clients.forEach((client) => client.close());
+    await Promise.all(
+      servers.map(
+        (server) =>
+          new Promise((resolve) => {
+            server.child.once("exit", resolve);
+            server.child.send({ kind: "stop" } satisfies ServerCommand);
+          }),
+      ),
+    );
+    await database.close();
+  }
+}
+
+async function main() {
+  const databaseUrl = process.env.DATABASE_URL;
+  const events = Number(process.env.BENCH_EVENTS ?? 10_000);
+  const clients = Number(process.env.BENCH_CLIENTS ?? 1_000);
+  const perSecond = Number(process.env.BENCH_RATE ?? 2_000);
+  const perCommit = Number(process.env.BENCH_PER_COMMIT ?? 50);
+  const common = { perSecond, perCommit, allClients: clients / 100 };
+  const scenarios: Scenario[] = [
+    {
+      ...common,
+      name: "baseline: 1 client, PGlite",
+      clients: 1,
+      allClients: 1,
+      events: 1_000,
+      servers: 1,
+    },
+    {
+      ...common,
+      name: `${clients} clients, PGlite`,
+      clients,
+      events,
+      servers: 1,
+    },
+  ];
+  if (databaseUrl) {
+    scenarios.push({
+      ...common,
+      name: `${clients} clients, 2 server processes, PostgreSQL`,
+      clients,
+      events,
+      servers: 2,
+      databaseUrl,
+    });
+  }
+  const loadBefore = round(os.loadavg()[0] ?? 0);
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    process.stdout.write(`running: ${scenario.name}\n`);
+    const result = await runScenario(scenario);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    results.push(result);
+  }
+  await writeReport(results, {
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown"}`,
+    node: process.version,
+    date: new Date().toISOString(),
+    hasPostgres: Boolean(databaseUrl),
+    load: [loadBefore, round(os.loadavg()[0] ?? 0)],
+  });
+  process.exit(0);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench:realtime failed: ${String(error)}\n`);
+    process.exit(1);
+  });
+}
