@@ -16,3 +16,6 @@ export { limits } from "./limits.ts";
 export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
 export { recordEvents } from "./events/record.ts";
 export type { DomainEventInput, DomainEventType } from "./events/types.ts";
+export { materializeCohort } from "./services/cohort/materialize.ts";
+export { previewCohort } from "./services/cohort/preview.ts";
+export { explainCohort } from "./services/cohort/explain.ts";

@@ -1,6 +1,8 @@
+import { cohortRouter } from "./routers/cohort/router.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
+import { ruleRouter } from "./routers/rule/router.ts";
 import { serviceRecordRouter } from "./routers/service-record.ts";
 import { serviceTypeRouter } from "./routers/service-type.ts";
 import { vehicleRouter } from "./routers/vehicle.ts";
@@ -13,6 +15,8 @@ export const appRouter = router({
   vehicle: vehicleRouter,
   serviceRecord: serviceRecordRouter,
   events: eventsRouter,
+  rule: ruleRouter,
+  cohort: cohortRouter,
 });
 
 export type AppRouter = typeof appRouter;
