@@ -20,6 +20,12 @@ const TODAY = `(${T} AT TIME ZONE ${TZ})::date`;
 const inFlightCampaign = `ca.status IN ('QUEUED', 'SENDING', 'PAUSED')`;
 const unsentEmail = `('CANCELLED', 'SKIPPED', 'FAILED')`;
 
+/** Names every parameter's type, since some shapes leave some unused. */
+const typedParams = `typed_params AS (
+  SELECT $1::timestamptz, $2::text, $3::int, $4::int, $5::int, $6::int,
+    $7::int, $8::text, $9::text, $10::int, $11::int, $12::int, $13::text
+)`;
+
 export function cohortParams(query: CohortQuery): unknown[] {
   const { criteria } = query;
 
@@ -47,7 +53,8 @@ export function classifiedCtes(query: CohortQuery): string {
       ? declinedAnchorCtes()
       : serviceAnchorCtes(query);
 
-  return `${anchors},
+  return `${typedParams},
+${anchors},
 due AS (
   SELECT a.vehicle_id, v.customer_id, a.last_service_at, a.due_date,
     (a.due_date::timestamp AT TIME ZONE ${TZ}) AS due_at,
