@@ -1,7 +1,6 @@
 import { z } from "zod";
 
-import { limits } from "../../limits.ts";
-import { id } from "../../schemas.ts";
+import { id, pageInput } from "../../schemas.ts";
 import { cohortCriteriaInput } from "../rule/schemas.ts";
 
 export const cohortPreviewInput = z
@@ -10,12 +9,7 @@ export const cohortPreviewInput = z
     criteria: cohortCriteriaInput.optional(),
     asOf: z.date().optional(),
     cursor: z.string().max(40).optional(),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(limits.pageSize.max)
-      .default(limits.pageSize.default),
+    limit: pageInput.shape.limit,
   })
   .refine((input) => (input.ruleId === undefined) !== !input.criteria, {
     message: "give either ruleId or criteria",

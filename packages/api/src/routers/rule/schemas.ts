@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { limits } from "../../limits.ts";
-import { id, trimmed } from "../../schemas.ts";
+import { id, pageInput, trimmed } from "../../schemas.ts";
 
 export const cohortLimits = {
   mileageInterval: { min: 1, max: 200_000 },
@@ -114,14 +114,7 @@ export const ruleUpdateInput = z.object({
   declinedOffsetsDays: declinedOffsetsDays.optional(),
 });
 
-export const ruleListInput = z.object({
-  cursor: id.optional(),
-  limit: z
-    .number()
-    .int()
-    .min(1)
-    .max(limits.pageSize.max)
-    .default(limits.pageSize.default),
+export const ruleListInput = pageInput.extend({
   isArchived: z.boolean().default(false),
 });
 
