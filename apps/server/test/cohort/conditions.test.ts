@@ -306,6 +306,15 @@ describe("declined work", () => {
       "eligible",
     );
 
+    const firstReminder = await server.client.cohort.preview.query({
+      ruleId: rule.id,
+      asOf: new Date("2026-02-09T12:00:00Z"),
+    });
+
+    expect(firstReminder.items[0]?.declinedItems).toEqual([
+      { serviceTypeId: brakes.id, name: brakes.name, priceCents: 12_000 },
+    ]);
+
     await emailedAt("2026-02-09T10:00:00Z");
 
     expect(await h.decision(rule.id, vehicle.id, "2026-03-10T12:00:00Z")).toBe(

@@ -52,6 +52,14 @@ interface PreviewItemRow {
   dueAt: string;
   daysOverdue: number;
   estimatedMileage: number | null;
+  declinedItems: DeclinedItem[] | null;
+}
+
+/** What the owner declined at the visit a declined-work reminder is about. */
+export interface DeclinedItem {
+  serviceTypeId: number;
+  name: string;
+  priceCents: number;
 }
 
 /**
@@ -158,6 +166,7 @@ function toPreviewItem(row: PreviewItemRow) {
     dueDate: row.dueDate,
     dueAt: new Date(row.dueAt),
     daysOverdue: row.daysOverdue,
+    declinedItems: row.declinedItems,
   };
 }
 
@@ -181,13 +190,26 @@ items AS (
     c.last_name AS "lastName", c.email,
     p.last_service_at AS "lastServiceAt", p.due_date AS "dueDate",
     p.due_at AS "dueAt", p.days_overdue AS "daysOverdue",
-    ${estimatedMileageSql()} AS "estimatedMileage"
+    ${estimatedMileageSql()} AS "estimatedMileage",
+    ${query.criteria.kind === "DECLINED_WORK" ? declinedItemsSql() : "NULL"}
+      AS "declinedItems"
   FROM page p JOIN customers c ON c.id = p.customer_id
 )
 SELECT
   (SELECT coalesce(json_agg(counts), '[]'::json) FROM counts) AS counts,
   (SELECT coalesce(json_agg(items ORDER BY "dueDate", "vehicleId"),
     '[]'::json) FROM items) AS items`;
+}
+
+/** The items declined at the visit the reminder counts from. */
+function declinedItemsSql(): string {
+  return `(SELECT json_agg(json_build_object('serviceTypeId', st.id,
+      'name', st.name, 'priceCents', ds.price_cents) ORDER BY ds.id)
+    FROM service_records sr
+    JOIN declined_services ds ON ds.service_record_id = sr.id
+    JOIN service_types st ON st.id = ds.service_type_id
+    WHERE sr.vehicle_id = p.vehicle_id
+      AND sr.performed_at = p.last_service_at)`;
 }
 
 /** The same estimate as `estimateMileage` in mileage.ts, for one page. */
