@@ -151,6 +151,31 @@ describe("materializeCohort", () => {
     expect(result.controls).toBe(rows.filter((r) => r.isControl).length);
   });
 
+  it("writes each vehicle once when two runs of a rule overlap", async () => {
+    const { rule } = await smallCohort();
+    const campaigns = await Promise.all([
+      h.build.campaign(rule.id, "QUEUED"),
+      h.build.campaign(rule.id, "QUEUED"),
+    ]);
+
+    const results = await Promise.all(
+      campaigns.map((campaign) =>
+        server.db.prisma.$transaction(
+          (tx) =>
+            materializeCohort(tx, {
+              campaignId: campaign.id,
+              ruleId: rule.id,
+              asOf,
+              controlShare: 0,
+            }),
+          { timeout: 20_000 },
+        ),
+      ),
+    );
+
+    expect(results.map((r) => r.recipients).sort()).toEqual([0, 8]);
+  });
+
   it("rejects a control share above one half", async () => {
     const { rule } = await smallCohort();
     const campaign = await h.build.campaign(rule.id, "QUEUED");

@@ -4,6 +4,9 @@ import { DomainError } from "../../errors.ts";
 import { cohortQueryFor } from "./preview.ts";
 import { classifiedCtes, cohortParams } from "./sql.ts";
 
+/** Any fixed number: with the rule id, serialises materialising one rule. */
+const RULE_RUN_LOCK = 72_617_030;
+
 /**
  * Writes the rule's cohort at `asOf` into the campaign's recipients with one
  * INSERT ... SELECT: the same vehicles `previewCohort` counts as eligible at
@@ -33,6 +36,13 @@ export async function materializeCohort(
       "controlShare",
     );
   }
+  // Two runs of one rule at once would both see the same vehicles as not
+  // yet emailed; the second waits here and then sees the first's rows.
+  await tx.$executeRawUnsafe(
+    "SELECT pg_advisory_xact_lock($1::int, $2::int)",
+    RULE_RUN_LOCK,
+    input.ruleId,
+  );
   const query = await cohortQueryFor(tx, { ruleId: input.ruleId }, input.asOf);
   const rows = await tx.$queryRawUnsafe<
     { recipients: number; controls: number }[]
