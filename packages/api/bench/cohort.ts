@@ -189,6 +189,10 @@ ${row(`materialise ${r.recipients.toLocaleString("en")} recipients`, r.materiali
 
 Node heap growth across the materialisations: ${r.heapGrowthMb.toFixed(1)} MB
 (rows never pass through Node).
+
+A load average far above the core count means other work shared the
+machine: absolute times then say little, while the ratio to the floor,
+measured in the same minutes, still does.
 `;
 }
 
