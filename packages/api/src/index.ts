@@ -40,3 +40,6 @@ export {
   threadIdFromReplyAddress,
 } from "./services/conversations/reply-address.ts";
 export { visibleReply } from "./services/conversations/quoted-text.ts";
+export { materializeCohort } from "./services/cohort/materialize.ts";
+export { previewCohort } from "./services/cohort/preview.ts";
+export { explainCohort } from "./services/cohort/explain.ts";

@@ -2,12 +2,14 @@ import { appointmentRouter } from "./routers/appointment/router.ts";
 import { bookingRouter } from "./routers/booking/router.ts";
 import { campaignRouter } from "./routers/campaign/router.ts";
 import { conversationRouter } from "./routers/conversation/router.ts";
+import { cohortRouter } from "./routers/cohort/router.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { dashboardRouter } from "./routers/dashboard/router.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
 import { recurringRouter } from "./routers/recurring/router.ts";
 import { scheduleRouter } from "./routers/schedule/router.ts";
+import { ruleRouter } from "./routers/rule/router.ts";
 import { serviceRecordRouter } from "./routers/service-record.ts";
 import { serviceTypeRouter } from "./routers/service-type.ts";
 import { vehicleRouter } from "./routers/vehicle.ts";
@@ -27,6 +29,8 @@ export const appRouter = router({
   conversation: conversationRouter,
   dashboard: dashboardRouter,
   campaign: campaignRouter,
+  rule: ruleRouter,
+  cohort: cohortRouter,
 });
 
 export type AppRouter = typeof appRouter;

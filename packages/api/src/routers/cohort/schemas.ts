@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+import { id, pageInput } from "../../schemas.ts";
+import { cohortCriteriaInput } from "../rule/schemas.ts";
+
+export const cohortPreviewInput = z
+  .object({
+    ruleId: id.optional(),
+    criteria: cohortCriteriaInput.optional(),
+    asOf: z.date().optional(),
+    cursor: z.string().max(40).optional(),
+    limit: pageInput.shape.limit,
+  })
+  .refine((input) => (input.ruleId === undefined) !== !input.criteria, {
+    message: "give either ruleId or criteria",
+    path: ["ruleId"],
+  });
+
+export const cohortExplainInput = z.object({
+  ruleId: id,
+  vehicleId: id,
+  asOf: z.date().optional(),
+});

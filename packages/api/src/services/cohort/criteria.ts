@@ -1,0 +1,56 @@
+import type { Prisma } from "@rally/db";
+
+import { notFound } from "../../errors.ts";
+import {
+  ruleFilters,
+  type CohortCriteria,
+} from "../../routers/rule/schemas.ts";
+
+export type { CohortCriteria };
+
+/** Everything one evaluation needs besides the data: what, for whom, when. */
+export interface CohortQuery {
+  criteria: CohortCriteria;
+  /** Null for an unsaved rule, which nobody can have been emailed for. */
+  ruleId: number | null;
+  asOf: Date;
+  timeZone: string;
+  frequencyCapDays: number;
+}
+
+export async function loadRuleCriteria(
+  prisma: Prisma.TransactionClient,
+  ruleId: number,
+  field = "ruleId",
+): Promise<CohortCriteria> {
+  const rule = await prisma.rule.findUnique({
+    where: { id: ruleId },
+    select: {
+      kind: true,
+      serviceTypeId: true,
+      cadenceMonths: true,
+      mileageInterval: true,
+      includeNeverServiced: true,
+      filters: true,
+      declinedOffsetsDays: true,
+    },
+  });
+  if (!rule) {
+    throw notFound("rule", ruleId, field);
+  }
+  const filters = ruleFilters.safeParse(rule.filters);
+
+  return { ...rule, filters: filters.success ? filters.data : {} };
+}
+
+export async function assertServiceTypeExists(
+  prisma: Prisma.TransactionClient,
+  serviceTypeId: number,
+) {
+  const count = await prisma.serviceType.count({
+    where: { id: serviceTypeId },
+  });
+  if (count === 0) {
+    throw notFound("service type", serviceTypeId, "criteria.serviceTypeId");
+  }
+}
