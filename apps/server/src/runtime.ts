@@ -1,5 +1,4 @@
 import {
-  type Actor,
   createEventBus,
   systemClock,
   type Clock,
@@ -12,23 +11,56 @@ import path from "node:path";
 
 import type { Logger } from "pino";
 
+import { createMetrics } from "./metrics.ts";
+
+/** api serves HTTP and WebSocket, worker runs background work, all both. */
+export type ProcessRole = "api" | "worker" | "all";
+
+/** A running background loop. */
+export interface Worker {
+  name: string;
+  /** Stops claiming new work and finishes or releases what it holds. */
+  stop(): Promise<void>;
+}
+
+export type WorkerStarter = (services: Services) => Promise<Worker> | Worker;
+
+/**
+ * The background workers (the scheduler, the email dispatcher, ...), each
+ * appended here as a starter. They run in worker and all processes, start
+ * in this order and stop in reverse.
+ */
+export const workers: WorkerStarter[] = [];
+
 export interface RuntimeOptions {
   database: DatabaseOptions;
   logger: Logger;
   clock?: Clock;
   secret: string;
   publicUrl: string;
+  role?: ProcessRole;
+  /** The workers to run instead of `workers`, for tests. */
+  workers?: WorkerStarter[];
 }
 
-/** Opens the database, applies migrations and starts the event bus. */
+/**
+ * Opens the database, applies migrations, starts the event bus and, in
+ * worker and all processes, the background workers.
+ */
 export async function startServices(options: RuntimeOptions) {
   const db = await openDatabase(options.database);
+  const running: Worker[] = [];
   try {
     const { applied } = await migrate(db);
     if (applied.length > 0) {
       options.logger.info({ applied }, "migrations applied");
     }
-    const events = createEventBus(db, options.logger.child({ part: "events" }));
+    const metrics = createMetrics(db, options.logger);
+    const events = createEventBus(
+      db,
+      options.logger.child({ part: "events" }),
+      { onDeliver: metrics.eventDelivered },
+    );
     await events.start();
     const services: Services = {
       db,
@@ -37,28 +69,41 @@ export async function startServices(options: RuntimeOptions) {
       events,
       secret: options.secret,
       publicUrl: options.publicUrl,
+      observer: metrics.observer,
     };
+    const role = options.role ?? "all";
+    if (role !== "api") {
+      for (const start of options.workers ?? workers) {
+        running.push(await start(services));
+      }
+    }
 
     return {
       services,
+      metrics,
+      role,
       async stop() {
+        await stopWorkers(running, options.logger);
         await events.stop();
         await db.close();
       },
     };
   } catch (error) {
+    await stopWorkers(running, options.logger);
     await db.close();
     throw error;
   }
 }
 
-/**
- * Until staff accounts exist, every caller acts as the shop's administrator:
- * anyone who can reach the port can read and change everything, so a shop
- * must not expose Rally beyond a trusted network yet.
- */
-export async function actAsLocalAdmin(): Promise<Actor> {
-  return { kind: "system", id: null, role: "ADMIN" };
+async function stopWorkers(running: Worker[], logger: Logger) {
+  for (const worker of running.reverse()) {
+    try {
+      await worker.stop();
+      logger.info({ worker: worker.name }, "worker stopped");
+    } catch (error) {
+      logger.error({ err: error, worker: worker.name }, "worker stop failed");
+    }
+  }
 }
 
 /**

@@ -3,6 +3,10 @@ import type { Logger } from "pino";
 
 import type { Clock } from "./clock.ts";
 import type { EventBus } from "./events/bus.ts";
+import {
+  createLoginThrottle,
+  type LoginThrottle,
+} from "./services/login-throttle.ts";
 
 /** What every service needs, built once per process by the host. */
 export interface Services {
@@ -14,6 +18,45 @@ export interface Services {
   secret: string;
   /** The address customers reach Rally at, for links in emails. */
   publicUrl: string;
+  /** Hears how each call went, for the host's metrics. */
+  observer?: CallObserver | undefined;
+}
+
+export interface CompletedCall {
+  path: string;
+  type: "query" | "mutation" | "subscription";
+  /** "ok" or the tRPC error code. */
+  outcome: string;
+  durationMs: number;
+}
+
+export interface CallObserver {
+  callCompleted(call: CompletedCall): void;
+}
+
+/**
+ * The HTTP exchange a call arrived on, as far as procedures may touch it:
+ * enough to sign in and out, nothing of express.
+ */
+export interface HttpExchange {
+  /** The caller's address, for rate limits. */
+  ip: string;
+  /** The session cookie the request carried, if any. */
+  sessionToken: string | null;
+  setSessionCookie(sessionToken: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}
+
+/** What the host knows about the transport beyond who is calling. */
+export interface Transport {
+  /** Present over HTTP; a WebSocket cannot set cookies. */
+  http?: HttpExchange | undefined;
+  /**
+   * Checks the connection's credential again. A WebSocket is authenticated
+   * once at connect, so each new call asks again: a revoked token or a
+   * disabled account stops working at once on open sockets too.
+   */
+  reauthenticate?: (() => Promise<Actor | null>) | undefined;
 }
 
 export type Role = "ADMIN" | "STAFF" | "VIEWER";
@@ -29,13 +72,26 @@ export interface Actor {
 export interface Context extends Services {
   requestId: string;
   actor: Actor | null;
+  http?: HttpExchange | undefined;
+  reauthenticate?: (() => Promise<Actor | null>) | undefined;
+  loginThrottle: LoginThrottle;
 }
 
 export function createContextFactory(services: Services) {
-  return (requestId: string, actor: Actor | null): Context => ({
+  // One per server, so that every call to it shares the same counters.
+  const loginThrottle = createLoginThrottle();
+
+  return (
+    requestId: string,
+    actor: Actor | null,
+    transport: Transport = {},
+  ): Context => ({
     ...services,
     requestId,
     actor,
+    http: transport.http,
+    reauthenticate: transport.reauthenticate,
+    loginThrottle,
     logger: services.logger.child({
       requestId,
       actor: actor ? `${actor.kind}:${actor.id ?? "-"}` : "anonymous",

@@ -2,7 +2,10 @@ export { appRouter, type AppRouter } from "./router.ts";
 export {
   createContextFactory,
   type Actor,
+  type CallObserver,
+  type CompletedCall,
   type Context,
+  type HttpExchange,
   type Role,
   type Services,
 } from "./context.ts";
@@ -11,8 +14,14 @@ export { createEventBus, type EventBus } from "./events/bus.ts";
 export type { StoredEvent } from "./events/types.ts";
 export type { StreamItem } from "./events/stream.ts";
 export { DomainError } from "./errors.ts";
-export { createCallerFactory } from "./trpc.ts";
+export { createCallerFactory, requiredRoleOf } from "./trpc.ts";
 export { limits } from "./limits.ts";
 export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
 export { recordEvents } from "./events/record.ts";
 export type { DomainEventInput, DomainEventType } from "./events/types.ts";
+export { audit, systemActor } from "./services/audit.ts";
+export { authenticate, type Credentials } from "./services/authenticate.ts";
+export { createUser, type NewUser } from "./services/users.ts";
+export { createApiToken, type NewApiToken } from "./services/api-tokens.ts";
+export { sessionLifetimeMs } from "./services/sessions.ts";
+export { loginLimits } from "./services/login-throttle.ts";

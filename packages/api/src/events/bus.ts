@@ -32,7 +32,16 @@ interface EventRow {
 
 const READ_BATCH = 1_000;
 
-export function createEventBus(db: Database, logger: Logger): EventBus {
+export interface EventBusHooks {
+  /** Hears each event as it is handed out, for delivery-latency metrics. */
+  onDeliver?: ((event: StoredEvent) => void) | undefined;
+}
+
+export function createEventBus(
+  db: Database,
+  logger: Logger,
+  hooks: EventBusHooks = {},
+): EventBus {
   const listeners = new Set<EventListener>();
   let lastSeen = "0";
   let draining: Promise<void> | undefined;
@@ -57,6 +66,7 @@ export function createEventBus(db: Database, logger: Logger): EventBus {
         batch = await readAfter(lastSeen, READ_BATCH);
         for (const event of batch) {
           lastSeen = event.id;
+          hooks.onDeliver?.(event);
           for (const listener of listeners) {
             listener(event);
           }
