@@ -9,6 +9,8 @@ export interface FirstAdminOptions {
   email?: string | undefined;
   password?: string | undefined;
   logger: Logger;
+  /** Whether this is the embedded demo database; PGlite means it is. */
+  isEmbedded?: boolean | undefined;
   /** Where the embedded demo's one-time password is shown. */
   print: (text: string) => void;
 }
@@ -26,7 +28,7 @@ export async function ensureFirstAdmin(
   if ((await db.prisma.user.count()) > 0) {
     return;
   }
-  const isEmbedded = db.kind === "pglite";
+  const isEmbedded = options.isEmbedded ?? db.kind === "pglite";
   const email = options.email ?? (isEmbedded ? embeddedAdminEmail : undefined);
   const password =
     options.password ??

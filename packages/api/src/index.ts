@@ -23,5 +23,5 @@ export { audit, systemActor } from "./services/audit.ts";
 export { authenticate, type Credentials } from "./services/authenticate.ts";
 export { createUser, type NewUser } from "./services/users.ts";
 export { createApiToken, type NewApiToken } from "./services/api-tokens.ts";
-export { sessionLifetimeMs } from "./services/sessions.ts";
+export { sessionLifetimeMs, signIn } from "./services/sessions.ts";
 export { loginLimits } from "./services/login-throttle.ts";
