@@ -87,6 +87,8 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     trpcExpress.createExpressMiddleware({
       router: appRouter,
       maxBodySize: 1_000_000,
+      // The typed client batches at most 20 calls; more is abuse.
+      maxBatchSize: 20,
       createContext: ({ req, res }) => contexts.forHttp(req, res),
     }),
   );

@@ -72,11 +72,7 @@ export async function startServices(options: RuntimeOptions) {
       observer: metrics.observer,
     };
     const role = options.role ?? "all";
-    if (role !== "api") {
-      for (const start of options.workers ?? workers) {
-        running.push(await start(services));
-      }
-    }
+    await startWorkers(services, role, options.workers ?? workers, running);
 
     return {
       services,
@@ -95,7 +91,23 @@ export async function startServices(options: RuntimeOptions) {
   }
 }
 
-async function stopWorkers(running: Worker[], logger: Logger) {
+/** Starts the workers a process of `role` runs, adding each to `running`. */
+export async function startWorkers(
+  services: Services,
+  role: ProcessRole,
+  starters: WorkerStarter[],
+  running: Worker[],
+) {
+  if (role === "api") {
+    return;
+  }
+  for (const start of starters) {
+    running.push(await start(services));
+  }
+}
+
+/** Stops workers in the reverse of their start order. */
+export async function stopWorkers(running: Worker[], logger: Logger) {
   for (const worker of running.reverse()) {
     try {
       await worker.stop();

@@ -12,7 +12,7 @@ export interface ProcedureEntry {
 
 /** Every procedure in the router, including ones added after this file. */
 export const allProcedures: ProcedureEntry[] = Object.entries(
-  appRouter._def.procedures as Record<
+  appRouter._def.procedures as unknown as Record<
     string,
     { _def: { type: ProcedureType; middlewares: unknown[]; inputs: unknown[] } }
   >,
