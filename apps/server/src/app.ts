@@ -170,9 +170,15 @@ function serve(
   };
 }
 
-/** Scripts and sockets from Rally's own origin only. */
+/**
+ * Scripts and sockets from Rally's own origin only. Plain-http installs on
+ * a shop's network must not have their requests upgraded to https.
+ */
 function cspDirectives(publicUrl: string) {
-  const socketOrigin = new URL(publicUrl).origin.replace(/^http/, "ws");
+  const { origin, protocol } = new URL(publicUrl);
 
-  return { connectSrc: ["'self'", socketOrigin] };
+  return {
+    connectSrc: ["'self'", origin.replace(/^http/, "ws")],
+    upgradeInsecureRequests: protocol === "https:" ? [] : null,
+  };
 }

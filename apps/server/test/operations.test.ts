@@ -6,6 +6,7 @@ import type { Database } from "@rally/db";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { ConfigError, loadConfig } from "../src/config.ts";
+import { createLogger } from "../src/logger.ts";
 import { embeddedAdminEmail, ensureFirstAdmin } from "../src/first-admin.ts";
 import {
   startWorkers,
@@ -137,5 +138,28 @@ describe("the first admin", () => {
     expect(without).toBe(0);
     expect(admin).toEqual({ email: "owner@shop.example", role: "ADMIN" });
     expect(printed).toEqual([]);
+  });
+});
+
+describe("the logger", () => {
+  it("redacts credentials wherever they appear", () => {
+    const lines: string[] = [];
+    const logger = createLogger("info", "rally", {
+      write: (line: string) => lines.push(line),
+    });
+    logger.info(
+      {
+        req: { headers: { authorization: "Bearer rally_abc", cookie: "s=1" } },
+        user: { password: "hunter2 hunter2" },
+        created: { token: "rally_def" },
+        secret: "signing secret",
+      },
+      "call",
+    );
+
+    expect(lines.join("")).not.toMatch(
+      /rally_abc|s=1|hunter2|rally_def|signing/,
+    );
+    expect(lines.join("")).toContain("[redacted]");
   });
 });
