@@ -46,6 +46,8 @@ export interface TestServerOptions {
   clock?: Clock;
   /** The role of `client`'s API token; ADMIN by default. */
   role?: Role;
+  /** Where customers reach Rally; http://rally.test by default. */
+  publicUrl?: string;
 }
 
 /**
@@ -68,7 +70,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     logger,
     events,
     secret: "test-secret-not-for-production",
-    publicUrl: "http://rally.test",
+    publicUrl: options.publicUrl ?? "http://rally.test",
     observer: metrics.observer,
   };
   const server = createRallyServer({ services, metrics });

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 
-import { loginLimits } from "@rally/api";
+import { loginLimits, sessionLifetimeMs } from "@rally/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
+  createTestClock,
   errorOf,
   startTestServer,
   testAdmin,
@@ -12,9 +13,10 @@ import {
 import { cookieOf, rawCall } from "./support/http.ts";
 
 let server: TestServer;
+const clock = createTestClock();
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ clock });
 });
 
 afterAll(async () => {
@@ -75,6 +77,32 @@ describe("signing in", () => {
       /rally_session=;.*Expires=Thu, 01 Jan 1970/,
     );
     expect(after.code).toBe("UNAUTHORIZED");
+  });
+
+  it("ends a session after its lifetime", async () => {
+    const cookie = await sessionCookieFor(testAdmin.email, testAdmin.password);
+    const before = await me(cookie);
+    clock.advance(sessionLifetimeMs + 1);
+    const after = await me(cookie);
+
+    expect(before.code).toBeUndefined();
+    expect(after.code).toBe("UNAUTHORIZED");
+  });
+
+  it("marks the cookie Secure when Rally is reached over https", async () => {
+    const secure = await startTestServer({ publicUrl: "https://rally.test" });
+    try {
+      const result = await rawCall(
+        secure.url,
+        "auth.login",
+        "mutation",
+        testAdmin,
+      );
+
+      expect(result.setCookie.join("")).toMatch(/; Secure/);
+    } finally {
+      await secure.close();
+    }
   });
 
   it("keeps only a digest of the session in the database", async () => {

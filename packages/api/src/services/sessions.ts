@@ -32,6 +32,11 @@ export async function signIn(
   const sessionToken = randomSecret();
   const expiresAt = new Date(clock.now().getTime() + sessionLifetimeMs);
   await db.prisma.$transaction(async (tx) => {
+    // Expired sessions go when their owner signs in again, so the table
+    // holds about one row per active browser.
+    await tx.session.deleteMany({
+      where: { userId: user.id, expiresAt: { lte: clock.now() } },
+    });
     await tx.session.create({
       data: { id: digestOf(sessionToken), userId: user.id, expiresAt },
     });
