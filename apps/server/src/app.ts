@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
-import { appRouter, type Services } from "@rally/api";
+import { appRouter, CREDENTIALS_CHANNEL, type Services } from "@rally/api";
 import { isMigrated } from "@rally/db";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
@@ -70,7 +70,7 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     });
   }
   if (!isApi) {
-    return serve(http.createServer(app));
+    return serve(http.createServer(app), Promise.resolve());
   }
   // Webhook routes mount below these; public pages take `publicLimit`.
   const publicLimit = rateLimit(edgeLimits.publicPerMinute);
@@ -105,8 +105,8 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: ({ req, info }) =>
-      contexts.forSocket(req, info.connectionParams),
+    createContext: ({ req, res, info }) =>
+      contexts.forSocket(req, info.connectionParams, res),
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 5_000 },
   });
   httpServer.on("upgrade", (req, socket, head) => {
@@ -129,8 +129,22 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   });
 
   metrics?.countSocketsWith(() => wss.clients.size);
+  const unlistenCredentials = services.db.notifier
+    .listen(CREDENTIALS_CHANNEL, () => {
+      contexts.closeRevokedSockets().catch((error: unknown) => {
+        services.logger.warn({ err: error }, "rechecking sockets failed");
+      });
+    })
+    .catch((error: unknown) => {
+      // Revoked credentials still fail at each new call; only running
+      // subscriptions would go on until their socket reconnects.
+      services.logger.error({ err: error }, "cannot hear credential changes");
 
-  return serve(httpServer, async () => {
+      return () => {};
+    });
+
+  return serve(httpServer, unlistenCredentials, async () => {
+    (await unlistenCredentials)();
     // Clients are told to reconnect (to another process, or to this one
     // when it is back) before their sockets close.
     wsHandler.broadcastReconnectNotification();
@@ -143,13 +157,20 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   });
 }
 
+/**
+ * Listens once `ready` settles: on PGlite a LISTEN racing the first
+ * transactions can stall them, so nothing is served before it is in place.
+ */
 function serve(
   httpServer: http.Server,
+  ready: Promise<unknown>,
   closeSockets: () => Promise<void> = async () => {},
 ): RallyServer {
   return {
     httpServer,
-    listen(port, host) {
+    async listen(port, host) {
+      await ready;
+
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {

@@ -4,10 +4,12 @@ import type http from "node:http";
 import {
   authenticate,
   createContextFactory,
+  type Credentials,
   type HttpExchange,
   type Services,
 } from "@rally/api";
 import type { Request, Response } from "express";
+import type { WebSocket } from "ws";
 
 import {
   credentialsOf,
@@ -20,7 +22,8 @@ import {
 export function createAuthContexts(services: Services) {
   const makeContext = createContextFactory(services);
   const isHttpsPublic = services.publicUrl.startsWith("https:");
-  const identify = (credentials: ReturnType<typeof credentialsOf>) =>
+  const signedInSockets = new Map<WebSocket, Credentials>();
+  const identify = (credentials: Credentials) =>
     authenticate(services.db, services.clock, credentials);
 
   return {
@@ -50,12 +53,30 @@ export function createAuthContexts(services: Services) {
     async forSocket(
       req: http.IncomingMessage,
       connectionParams: Record<string, string | undefined> | null,
+      socket: WebSocket,
     ) {
       const credentials = credentialsOf(req, connectionParams);
+      const actor = await identify(credentials);
+      if (actor) {
+        signedInSockets.set(socket, credentials);
+        socket.once("close", () => signedInSockets.delete(socket));
+      }
 
-      return makeContext(randomUUID(), await identify(credentials), {
+      return makeContext(randomUUID(), actor, {
         reauthenticate: () => identify(credentials),
       });
+    },
+    /**
+     * Closes the sockets whose credentials no longer pass, so that their
+     * running subscriptions end too; clients reconnect and are refused.
+     */
+    async closeRevokedSockets() {
+      for (const [socket, credentials] of signedInSockets) {
+        if (!(await identify(credentials))) {
+          signedInSockets.delete(socket);
+          socket.close(4401, "credentials revoked");
+        }
+      }
     },
   };
 }

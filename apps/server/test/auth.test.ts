@@ -259,6 +259,30 @@ describe("API tokens", () => {
     expect(errors).toEqual(["UNAUTHORIZED"]);
   });
 
+  it("ends running subscriptions of a revoked token", async () => {
+    const token = await server.tokenFor("VIEWER", "watching");
+    const client = server.clientWith(token);
+    const { id } = (await server.client.token.list.query()).find(
+      (each) => each.name === "watching",
+    )!;
+    let onStarted = () => {};
+    const started = new Promise<void>((resolve) => (onStarted = resolve));
+    const ended = new Promise<string>((resolve) => {
+      client.events.onAll.subscribe(
+        {},
+        {
+          onStarted,
+          onError: (error) => resolve(error.data?.code ?? "UNKNOWN"),
+        },
+      );
+    });
+    await started;
+
+    await server.client.token.revoke.mutate({ id });
+
+    expect(await ended).toBe("UNAUTHORIZED");
+  });
+
   it("lets no token revoke itself", async () => {
     const token = await server.tokenFor("ADMIN", "self revoker");
     const client = server.clientWith(token);

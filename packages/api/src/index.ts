@@ -25,3 +25,4 @@ export { createUser, type NewUser } from "./services/users.ts";
 export { createApiToken, type NewApiToken } from "./services/api-tokens.ts";
 export { sessionLifetimeMs, signIn } from "./services/sessions.ts";
 export { loginLimits } from "./services/login-throttle.ts";
+export { CREDENTIALS_CHANNEL } from "./services/credential-changes.ts";

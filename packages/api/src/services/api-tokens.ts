@@ -4,6 +4,7 @@ import type { Actor, Role } from "../context.ts";
 import type { Clock } from "../clock.ts";
 import { DomainError, notFound } from "../errors.ts";
 import { audit, systemActor } from "./audit.ts";
+import { announceCredentialChange } from "./credential-changes.ts";
 import { digestOf, randomSecret } from "./secrets.ts";
 
 export const apiTokenSelect = {
@@ -87,6 +88,7 @@ export async function revokeApiToken(
       select: apiTokenSelect,
     });
     await audit(tx, actor, "token.revoke", `token:${id}`);
+    await announceCredentialChange(tx);
 
     return token;
   });

@@ -4,6 +4,7 @@ import type { Actor, Role } from "../context.ts";
 import { DomainError, notFound } from "../errors.ts";
 import type { Clock } from "../clock.ts";
 import { audit, systemActor } from "./audit.ts";
+import { announceCredentialChange } from "./credential-changes.ts";
 import { hashPassword } from "./passwords.ts";
 
 export const userSelect = {
@@ -94,6 +95,9 @@ export async function updateUser(
     // A new password or a lost account ends every session it had.
     if (passwordHash || isDisabled) {
       await tx.session.deleteMany({ where: { userId: id } });
+    }
+    if (passwordHash || isDisabled || changes.role) {
+      await announceCredentialChange(tx);
     }
     await audit(tx, actor, "user.update", `user:${id}`, {
       fields: [
