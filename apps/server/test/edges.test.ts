@@ -3,6 +3,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 
+import { createRallyServer } from "../src/app.ts";
 import { edgeLimits } from "../src/edge-limits.ts";
 import { startTestServer, testAdmin, type TestServer } from "../src/testing.ts";
 import { cookieOf, rawCall } from "./support/http.ts";
@@ -208,6 +209,28 @@ describe("metrics", () => {
     const text = await (await fetch(`${server.url}/metrics`)).text();
 
     expect(text).toMatch(/rally_event_delivery_seconds_count [1-9]/);
+  });
+});
+
+describe("worker processes", () => {
+  it("serve health and metrics but no API", async () => {
+    const worker = createRallyServer({
+      services: server.services,
+      metrics: server.metrics,
+      isApi: false,
+    });
+    const url = await worker.listen(0, "127.0.0.1");
+    try {
+      const statuses = await Promise.all(
+        ["/healthz", "/readyz", "/metrics", "/trpc/health.check"].map(
+          async (path) => (await fetch(`${url}${path}`)).status,
+        ),
+      );
+
+      expect(statuses).toEqual([200, 200, 200, 404]);
+    } finally {
+      await worker.close();
+    }
   });
 });
 
