@@ -1,14 +1,20 @@
+import { randomUUID } from "node:crypto";
 /**
  * One Rally server process for the realtime benchmark. The parent drives
  * it over IPC: it commits status changes (recording when each committed)
  * and reports its memory.
  */
-import { createEventBus, recordEvents, systemClock } from "@rally/api";
+import {
+  createApiToken,
+  createEventBus,
+  createUser,
+  recordEvents,
+  systemClock,
+} from "@rally/api";
 import { migrate, openDatabase, type Database } from "@rally/db";
 import pino from "pino";
 
 import { createRallyServer } from "../src/app.ts";
-import { actAsLocalAdmin } from "../src/runtime.ts";
 
 export type ServerCommand =
   | { kind: "commit"; total: number; perCommit: number; perSecond: number }
@@ -16,7 +22,7 @@ export type ServerCommand =
   | { kind: "stop" };
 
 export type ServerReply =
-  | { kind: "ready"; url: string }
+  | { kind: "ready"; url: string; token: string }
   | { kind: "committed"; committedAt: number[]; durationMs: number }
   | {
       kind: "memory";
@@ -93,9 +99,19 @@ async function main() {
       secret: "bench-secret",
       publicUrl: "http://bench.test",
     },
-    authenticate: actAsLocalAdmin,
   });
   const url = await server.listen(0, "127.0.0.1");
+  const benchUser = await createUser(db, {
+    email: `bench-${process.pid}@rally.test`,
+    name: "Realtime bench",
+    password: randomUUID(),
+    role: "VIEWER",
+  });
+  const { token } = await createApiToken(db, {
+    name: "realtime bench",
+    role: "VIEWER",
+    createdById: benchUser.id,
+  });
   idleRss = process.memoryUsage.rss();
   const sampler = setInterval(sampleMemory, 100);
   process.on("message", (command: ServerCommand) => {
@@ -120,7 +136,7 @@ async function main() {
         .finally(() => process.exit(0));
     }
   });
-  send({ kind: "ready", url });
+  send({ kind: "ready", url, token });
 }
 
 void main();

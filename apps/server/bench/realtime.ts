@@ -38,6 +38,8 @@ export interface Scenario {
 interface ServerProcess {
   child: ChildProcess;
   url: string;
+  /** A viewer's API token that this server's clients subscribe with. */
+  token: string;
   request<T extends ServerReply["kind"]>(
     command: ServerCommand,
     reply: T,
@@ -72,10 +74,11 @@ async function startServer(env: Record<string, string>) {
       }),
       `the server's ${kind}`,
     );
-  const { url } = await next("ready");
+  const { url, token } = await next("ready");
   const server: ServerProcess = {
     child,
     url,
+    token,
     request(command, reply) {
       const answer = next(reply);
       child.send(command);
@@ -102,7 +105,8 @@ async function subscribeClients(
   const started: Promise<void>[] = [];
   for (let i = 0; i < scenario.clients; i += 1) {
     const serverIndex = i % servers.length;
-    const client = createRallyClient({ url: servers[serverIndex]!.url });
+    const { url, token } = servers[serverIndex]!;
+    const client = createRallyClient({ url, token });
     clients.push(client);
     const onData = ({ data }: { data: StreamItem }) => {
       if (data.kind !== "event") {

@@ -1,31 +1,36 @@
-import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 
-import {
-  appRouter,
-  createContextFactory,
-  type Actor,
-  type Services,
-} from "@rally/api";
+import { appRouter, CREDENTIALS_CHANNEL, type Services } from "@rally/api";
 import { isMigrated } from "@rally/db";
 import * as trpcExpress from "@trpc/server/adapters/express";
 import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import express from "express";
+import helmet from "helmet";
 import { WebSocketServer } from "ws";
 
 import { bookingRoutes } from "./http/booking/routes.ts";
 import { inboundRoutes } from "./http/inbound/routes.ts";
+import { createAuthContexts } from "./auth-context.ts";
+import { bodyLimit, edgeLimits, rateLimit } from "./edge-limits.ts";
+import type { Metrics } from "./metrics.ts";
+import { createOriginCheck } from "./origins.ts";
+import { isPublicCall, refuseForeignOrigins } from "./trpc-guards.ts";
 
 export interface RallyServerOptions {
   services: Services;
   /** The built console to serve, when there is one. */
   webDir?: string | undefined;
-  /** Who is calling, from the request's credentials. */
-  authenticate: (req: http.IncomingMessage) => Promise<Actor | null>;
   /** Signs inbound-mail webhooks; the shop secret when unset. */
   inboundWebhookSecret?: string | undefined;
+  /** Origins besides the public URL's that browsers may call in from. */
+  allowedOrigins?: string[] | undefined;
+  /** Proxies in front whose X-Forwarded-For names the caller (0: none). */
+  trustProxy?: number | undefined;
+  metrics?: Metrics | undefined;
+  /** False in worker processes: only health and metrics are served. */
+  isApi?: boolean | undefined;
 }
 
 export interface RallyServer {
@@ -39,10 +44,21 @@ export interface RallyServer {
  * over WebSocket on the same path.
  */
 export function createRallyServer(options: RallyServerOptions): RallyServer {
-  const { services } = options;
-  const makeContext = createContextFactory(services);
+  const { services, metrics } = options;
+  const isApi = options.isApi ?? true;
+  const contexts = createAuthContexts(services);
+  const isAllowedOrigin = createOriginCheck([
+    services.publicUrl,
+    ...(options.allowedOrigins ?? []),
+  ]);
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? 0);
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: cspDirectives(services.publicUrl) },
+    }),
+  );
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -51,20 +67,38 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     const isReady = await isMigrated(services.db).catch(() => false);
     res.status(isReady ? 200 : 503).json({ ready: isReady });
   });
+  if (metrics) {
+    app.get("/metrics", async (_req, res) => {
+      res.type(metrics.registry.contentType);
+      res.send(await metrics.registry.metrics());
+    });
+  }
+  if (!isApi) {
+    return serve(http.createServer(app), Promise.resolve());
+  }
+  // Webhook routes mount below these; public pages take `publicLimit`.
+  const publicLimit = rateLimit(edgeLimits.publicPerMinute);
+  app.use(
+    "/webhooks",
+    rateLimit(edgeLimits.webhooksPerMinute),
+    bodyLimit(edgeLimits.webhookBodyBytes),
+  );
+  app.use("/book", publicLimit);
   app.use(bookingRoutes(services));
   app.use(
     inboundRoutes(services, options.inboundWebhookSecret ?? services.secret),
   );
   app.use(
     "/trpc",
+    refuseForeignOrigins(isAllowedOrigin),
+    (req, res, next) =>
+      isPublicCall(req) ? void publicLimit(req, res, next) : next(),
     trpcExpress.createExpressMiddleware({
       router: appRouter,
       maxBodySize: 1_000_000,
-      createContext: async ({ req }) =>
-        makeContext(
-          headerRequestId(req.headers) ?? randomUUID(),
-          await options.authenticate(req),
-        ),
+      // The typed client batches at most 20 calls; more is abuse.
+      maxBatchSize: 20,
+      createContext: ({ req, res }) => contexts.forHttp(req, res),
     }),
   );
   if (options.webDir && existsSync(options.webDir)) {
@@ -80,10 +114,8 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   const wsHandler = applyWSSHandler({
     wss,
     router: appRouter,
-    createContext: async ({ req, res }) =>
-      makeContext(randomUUID(), await options.authenticate(req), {
-        pendingBytes: () => res.bufferedAmount,
-      }),
+    createContext: ({ req, res, info }) =>
+      contexts.forSocket(req, info.connectionParams, res),
     keepAlive: { enabled: true, pingMs: 20_000, pongWaitMs: 5_000 },
   });
   httpServer.on("upgrade", (req, socket, head) => {
@@ -93,14 +125,61 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
 
       return;
     }
+    // Browsers send cookies with any site's WebSocket, so the Origin is what
+    // keeps another site from opening one as a signed-in user.
+    if (!isAllowedOrigin(req)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       wss.emit("connection", ws, req);
     });
   });
 
+  metrics?.countSocketsWith(() => wss.clients.size);
+  const unlistenCredentials = services.db.notifier
+    .listen(CREDENTIALS_CHANNEL, () => {
+      contexts.closeRevokedSockets().catch((error: unknown) => {
+        services.logger.warn({ err: error }, "rechecking sockets failed");
+      });
+    })
+    .catch((error: unknown) => {
+      // Revoked credentials still fail at each new call; only running
+      // subscriptions would go on until their socket reconnects.
+      services.logger.error({ err: error }, "cannot hear credential changes");
+
+      return () => {};
+    });
+
+  return serve(httpServer, unlistenCredentials, async () => {
+    (await unlistenCredentials)();
+    // Clients are told to reconnect (to another process, or to this one
+    // when it is back) before their sockets close.
+    wsHandler.broadcastReconnectNotification();
+    await new Promise<void>((resolve) => {
+      wss.close(() => resolve());
+      for (const client of wss.clients) {
+        client.terminate();
+      }
+    });
+  });
+}
+
+/**
+ * Listens once `ready` settles: on PGlite a LISTEN racing the first
+ * transactions can stall them, so nothing is served before it is in place.
+ */
+function serve(
+  httpServer: http.Server,
+  ready: Promise<unknown>,
+  closeSockets: () => Promise<void> = async () => {},
+): RallyServer {
   return {
     httpServer,
-    listen(port, host) {
+    async listen(port, host) {
+      await ready;
+
       return new Promise((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
@@ -112,15 +191,7 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
       });
     },
     async close() {
-      // Clients are told to reconnect (to another process, or to this one
-      // when it is back) before their sockets close.
-      wsHandler.broadcastReconnectNotification();
-      await new Promise<void>((resolve) => {
-        wss.close(() => resolve());
-        for (const client of wss.clients) {
-          client.terminate();
-        }
-      });
+      await closeSockets();
       await new Promise<void>((resolve) => {
         httpServer.close(() => resolve());
         httpServer.closeIdleConnections();
@@ -129,10 +200,15 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   };
 }
 
-function headerRequestId(headers: http.IncomingHttpHeaders) {
-  const value = headers["x-request-id"];
+/**
+ * Scripts and sockets from Rally's own origin only. Plain-http installs on
+ * a shop's network must not have their requests upgraded to https.
+ */
+function cspDirectives(publicUrl: string) {
+  const { origin, protocol } = new URL(publicUrl);
 
-  return typeof value === "string" && /^[\w-]{1,64}$/.test(value)
-    ? value
-    : undefined;
+  return {
+    connectSrc: ["'self'", origin.replace(/^http/, "ws")],
+    upgradeInsecureRequests: protocol === "https:" ? [] : null,
+  };
 }

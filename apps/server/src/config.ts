@@ -24,6 +24,19 @@ const configSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** api serves HTTP and WebSocket, worker runs background work, all both. */
+  RALLY_ROLE: z.enum(["api", "worker", "all"]).default("all"),
+  /** Comma-separated origins besides the public URL's that may call in. */
+  RALLY_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((item) => item.trim()))
+    .pipe(z.array(z.url().or(z.literal("")))),
+  /** Trust X-Forwarded-* from this many proxies in front (0: none). */
+  RALLY_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** The first admin on a PostgreSQL database with no staff accounts yet. */
+  RALLY_ADMIN_EMAIL: z.email().optional(),
+  RALLY_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

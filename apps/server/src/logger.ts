@@ -1,12 +1,25 @@
-import pino, { type Logger } from "pino";
+import pino, { type DestinationStream, type Logger } from "pino";
 
-export function createLogger(level: string, name = "rally"): Logger {
-  return pino({
-    name,
-    level,
-    redact: {
-      paths: ["req.headers.authorization", "req.headers.cookie", "*.password"],
-      censor: "[redacted]",
-    },
-  });
+/** Credentials that must never reach a log line, wherever they appear. */
+const secretPaths = [
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'req.headers["set-cookie"]',
+  'res.headers["set-cookie"]',
+  ...["password", "passwordHash", "token", "tokenHash", "sessionToken"].flatMap(
+    (key) => [key, `*.${key}`],
+  ),
+  "secret",
+  "*.secret",
+];
+
+export function createLogger(
+  level: string,
+  name = "rally",
+  destination?: DestinationStream,
+): Logger {
+  return pino(
+    { name, level, redact: { paths: secretPaths, censor: "[redacted]" } },
+    destination,
+  );
 }

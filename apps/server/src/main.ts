@@ -6,7 +6,8 @@ import { createRallyServer } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
 import { seedDemoIfEmpty } from "./demo.ts";
-import { actAsLocalAdmin, localSecret, startServices } from "./runtime.ts";
+import { ensureFirstAdmin } from "./first-admin.ts";
+import { localSecret, startServices } from "./runtime.ts";
 
 const webDir = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -22,18 +23,31 @@ async function main() {
     logger,
     secret: config.RALLY_SECRET ?? localSecret(database.dataDir, logger),
     publicUrl: config.RALLY_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    role: config.RALLY_ROLE,
   });
   if (!config.DATABASE_URL && config.RALLY_DEMO) {
     await seedDemoIfEmpty(runtime.services.db, logger);
   }
+  await ensureFirstAdmin(runtime.services.db, {
+    email: config.RALLY_ADMIN_EMAIL,
+    password: config.RALLY_ADMIN_PASSWORD,
+    logger,
+    print: (text) => process.stdout.write(`\n${text}`),
+  });
   const server = createRallyServer({
     services: runtime.services,
     webDir,
-    authenticate: actAsLocalAdmin,
     inboundWebhookSecret: config.RALLY_INBOUND_WEBHOOK_SECRET,
+    allowedOrigins: config.RALLY_ALLOWED_ORIGINS,
+    trustProxy: config.RALLY_TRUST_PROXY,
+    metrics: runtime.metrics,
+    isApi: config.RALLY_ROLE !== "worker",
   });
   const url = await server.listen(config.PORT, config.HOST);
-  logger.info({ url, database: runtime.services.db.kind }, "listening");
+  logger.info(
+    { url, database: runtime.services.db.kind, role: config.RALLY_ROLE },
+    "listening",
+  );
   process.stdout.write(`\nRally is running at ${url}\n\n`);
 
   let isStopping = false;

@@ -1,5 +1,4 @@
 import {
-  type Actor,
   type CampaignStarter,
   createEventBus,
   createScheduler,
@@ -14,6 +13,37 @@ import path from "node:path";
 
 import type { Logger } from "pino";
 
+import { createMetrics } from "./metrics.ts";
+
+/** api serves HTTP and WebSocket, worker runs background work, all both. */
+export type ProcessRole = "api" | "worker" | "all";
+
+/** A running background loop. */
+export interface Worker {
+  name: string;
+  /** Stops claiming new work and finishes or releases what it holds. */
+  stop(): Promise<void>;
+}
+
+export type WorkerStarter = (services: Services) => Promise<Worker> | Worker;
+
+/**
+ * The background workers (the scheduler, the email dispatcher, ...). They
+ * run in worker and all processes, start in this order and stop in reverse.
+ */
+export function defaultWorkers(
+  startCampaign: CampaignStarter,
+): WorkerStarter[] {
+  return [
+    async (services) => {
+      const scheduler = createScheduler({ services, startCampaign });
+      await scheduler.start();
+
+      return { name: "scheduler", stop: () => scheduler.stop() };
+    },
+  ];
+}
+
 export interface RuntimeOptions {
   database: DatabaseOptions;
   logger: Logger;
@@ -22,19 +52,29 @@ export interface RuntimeOptions {
   publicUrl: string;
   /** Sends a scheduled run's campaign; see campaignSendingNotWired. */
   startCampaign?: CampaignStarter;
-  /** False leaves scheduled runs to scheduler processes elsewhere. */
-  isSchedulerEnabled?: boolean;
+  role?: ProcessRole;
+  /** The workers to run instead of the default ones, for tests. */
+  workers?: WorkerStarter[];
 }
 
-/** Opens the database, applies migrations and starts the event bus. */
+/**
+ * Opens the database, applies migrations, starts the event bus and, in
+ * worker and all processes, the background workers.
+ */
 export async function startServices(options: RuntimeOptions) {
   const db = await openDatabase(options.database);
+  const running: Worker[] = [];
   try {
     const { applied } = await migrate(db);
     if (applied.length > 0) {
       options.logger.info({ applied }, "migrations applied");
     }
-    const events = createEventBus(db, options.logger.child({ part: "events" }));
+    const metrics = createMetrics(db, options.logger);
+    const events = createEventBus(
+      db,
+      options.logger.child({ part: "events" }),
+      { onDeliver: metrics.eventDelivered },
+    );
     await events.start();
     const services: Services = {
       db,
@@ -43,25 +83,29 @@ export async function startServices(options: RuntimeOptions) {
       events,
       secret: options.secret,
       publicUrl: options.publicUrl,
+      observer: metrics.observer,
     };
-    const scheduler =
-      options.isSchedulerEnabled === false
-        ? undefined
-        : createScheduler({
-            services,
-            startCampaign: options.startCampaign ?? campaignSendingNotWired,
-          });
-    await scheduler?.start();
+    const role = options.role ?? "all";
+    await startWorkers(
+      services,
+      role,
+      options.workers ??
+        defaultWorkers(options.startCampaign ?? campaignSendingNotWired),
+      running,
+    );
 
     return {
       services,
+      metrics,
+      role,
       async stop() {
-        await scheduler?.stop();
+        await stopWorkers(running, options.logger);
         await events.stop();
         await db.close();
       },
     };
   } catch (error) {
+    await stopWorkers(running, options.logger);
     await db.close();
     throw error;
   }
@@ -78,13 +122,31 @@ async function campaignSendingNotWired(): Promise<never> {
   );
 }
 
-/**
- * Until staff accounts exist, every caller acts as the shop's administrator:
- * anyone who can reach the port can read and change everything, so a shop
- * must not expose Rally beyond a trusted network yet.
- */
-export async function actAsLocalAdmin(): Promise<Actor> {
-  return { kind: "system", id: null, role: "ADMIN" };
+/** Starts the workers a process of `role` runs, adding each to `running`. */
+export async function startWorkers(
+  services: Services,
+  role: ProcessRole,
+  starters: WorkerStarter[],
+  running: Worker[],
+) {
+  if (role === "api") {
+    return;
+  }
+  for (const start of starters) {
+    running.push(await start(services));
+  }
+}
+
+/** Stops workers in the reverse of their start order. */
+export async function stopWorkers(running: Worker[], logger: Logger) {
+  for (const worker of running.reverse()) {
+    try {
+      await worker.stop();
+      logger.info({ worker: worker.name }, "worker stopped");
+    } catch (error) {
+      logger.error({ err: error, worker: worker.name }, "worker stop failed");
+    }
+  }
 }
 
 /**

@@ -2,14 +2,20 @@ import {
   createRallyClient,
   TRPCClientError,
   type AppRouter,
+  type RallyClient,
 } from "@rally/client/node";
 import { createTestDatabase } from "@rally/db/testing";
-import type { Clock } from "@rally/api";
-import { createEventBus, type Services } from "@rally/api";
+import type { Clock, Role } from "@rally/api";
+import {
+  createApiToken,
+  createEventBus,
+  createUser,
+  type Services,
+} from "@rally/api";
 import pino from "pino";
 
 import { createRallyServer } from "./app.ts";
-import { actAsLocalAdmin } from "./runtime.ts";
+import { createMetrics } from "./metrics.ts";
 
 export interface TestClock extends Clock {
   set(date: Date): void;
@@ -31,14 +37,31 @@ export function createTestClock(start = new Date("2026-06-15T12:00:00Z")) {
   return clock;
 }
 
+export const testAdmin = {
+  email: "admin@rally.test",
+  password: "test admin password",
+} as const;
+
+export interface TestServerOptions {
+  clock?: Clock;
+  /** The role of `client`'s API token; ADMIN by default. */
+  role?: Role;
+  /** Where customers reach Rally; http://rally.test by default. */
+  publicUrl?: string;
+}
+
 /**
  * The real server on an ephemeral port over a fresh database, with a typed
- * client connected to it over HTTP and WebSocket.
+ * client connected to it over HTTP and WebSocket. The database holds one
+ * admin (`testAdmin`); `client` calls with an API token issued by them.
  */
-export async function startTestServer(options: { clock?: Clock } = {}) {
+export async function startTestServer(options: TestServerOptions = {}) {
   const db = await createTestDatabase();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const events = createEventBus(db, logger);
+  const metrics = createMetrics(db, logger);
+  const events = createEventBus(db, logger, {
+    onDeliver: metrics.eventDelivered,
+  });
   await events.start();
   const clock = options.clock ?? createTestClock();
   const services: Services = {
@@ -47,11 +70,28 @@ export async function startTestServer(options: { clock?: Clock } = {}) {
     logger,
     events,
     secret: "test-secret-not-for-production",
-    publicUrl: "http://rally.test",
+    publicUrl: options.publicUrl ?? "http://rally.test",
+    observer: metrics.observer,
   };
-  const server = createRallyServer({ services, authenticate: actAsLocalAdmin });
+  const server = createRallyServer({ services, metrics });
   const url = await server.listen(0, "127.0.0.1");
-  const client = createRallyClient({ url });
+  const admin = await createUser(db, {
+    ...testAdmin,
+    name: "Test Admin",
+    role: "ADMIN",
+  });
+  const clients: RallyClient[] = [];
+  const track = (client: RallyClient) => {
+    clients.push(client);
+
+    return client;
+  };
+  /** A fresh API token for `role`, issued by the test admin. */
+  const tokenFor = async (role: Role, name = `test ${role.toLowerCase()}`) =>
+    (await createApiToken(db, { name, role, createdById: admin.id })).token;
+  const client = track(
+    createRallyClient({ url, token: await tokenFor(options.role ?? "ADMIN") }),
+  );
 
   return {
     url,
@@ -59,8 +99,19 @@ export async function startTestServer(options: { clock?: Clock } = {}) {
     clock,
     services,
     client,
+    admin,
+    metrics,
+    tokenFor,
+    /** A typed client calling with a new token for `role`. */
+    clientFor: async (role: Role) =>
+      track(createRallyClient({ url, token: await tokenFor(role) })),
+    /** A typed client calling with `token`, or with none at all. */
+    clientWith: (token?: string) => track(createRallyClient({ url, token })),
+    anonymousClient: () => track(createRallyClient({ url })),
     async close() {
-      client.close();
+      for (const each of clients) {
+        each.close();
+      }
       await server.close();
       await events.stop();
       await db.close();

@@ -6,7 +6,6 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createRallyServer } from "../src/app.ts";
-import { actAsLocalAdmin } from "../src/runtime.ts";
 import { startTestServer, type TestServer } from "../src/testing.ts";
 import { collect, commitEvents, labelsOf } from "./event-helpers.ts";
 
@@ -53,9 +52,12 @@ async function startServerB(db: Database) {
   const events = createEventBus(db, logger);
   await events.start();
   const services: Services = { ...serverA.services, db, events };
-  const server = createRallyServer({ services, authenticate: actAsLocalAdmin });
+  const server = createRallyServer({ services });
   const url = await server.listen(0, "127.0.0.1");
-  const client = createRallyClient({ url });
+  const client = createRallyClient({
+    url,
+    token: await serverA.tokenFor("VIEWER"),
+  });
   cleanups.push(async () => {
     client.close();
     await server.close();

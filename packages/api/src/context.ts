@@ -3,7 +3,11 @@ import type { Logger } from "pino";
 
 import type { Clock } from "./clock.ts";
 import type { EventBus } from "./events/bus.ts";
-import type { Transport } from "./events/stream.ts";
+import type { StreamSocket } from "./events/stream.ts";
+import {
+  createLoginThrottle,
+  type LoginThrottle,
+} from "./services/login-throttle.ts";
 
 /** What every service needs, built once per process by the host. */
 export interface Services {
@@ -17,6 +21,47 @@ export interface Services {
   publicUrl: string;
   /** Days after a reply in which a booking is credited to its campaign (7). */
   attributionWindowDays?: number;
+  /** Hears how each call went, for the host's metrics. */
+  observer?: CallObserver | undefined;
+}
+
+export interface CompletedCall {
+  path: string;
+  type: "query" | "mutation" | "subscription";
+  /** "ok" or the tRPC error code. */
+  outcome: string;
+  durationMs: number;
+}
+
+export interface CallObserver {
+  callCompleted(call: CompletedCall): void;
+}
+
+/**
+ * The HTTP exchange a call arrived on, as far as procedures may touch it:
+ * enough to sign in and out, nothing of express.
+ */
+export interface HttpExchange {
+  /** The caller's address, for rate limits. */
+  ip: string;
+  /** The session cookie the request carried, if any. */
+  sessionToken: string | null;
+  setSessionCookie(sessionToken: string, expiresAt: Date): void;
+  clearSessionCookie(): void;
+}
+
+/** What the host knows about the transport beyond who is calling. */
+export interface Transport {
+  /** Present over HTTP; a WebSocket cannot set cookies. */
+  http?: HttpExchange | undefined;
+  /**
+   * Checks the connection's credential again. A WebSocket is authenticated
+   * once at connect, so each new call asks again: a revoked token or a
+   * disabled account stops working at once on open sockets too.
+   */
+  reauthenticate?: (() => Promise<Actor | null>) | undefined;
+  /** The WebSocket a subscription writes to, so slow clients are noticed. */
+  socket?: StreamSocket | undefined;
 }
 
 export type Role = "ADMIN" | "STAFF" | "VIEWER";
@@ -32,20 +77,29 @@ export interface Actor {
 export interface Context extends Services {
   requestId: string;
   actor: Actor | null;
+  http?: HttpExchange | undefined;
+  reauthenticate?: (() => Promise<Actor | null>) | undefined;
+  loginThrottle: LoginThrottle;
   /** The WebSocket a subscription writes to, so slow clients are noticed. */
-  transport?: Transport | undefined;
+  socket?: StreamSocket | undefined;
 }
 
 export function createContextFactory(services: Services) {
+  // One per server, so that every call to it shares the same counters.
+  const loginThrottle = createLoginThrottle();
+
   return (
     requestId: string,
     actor: Actor | null,
-    transport?: Transport,
+    transport: Transport = {},
   ): Context => ({
     ...services,
     requestId,
     actor,
-    transport,
+    http: transport.http,
+    reauthenticate: transport.reauthenticate,
+    socket: transport.socket,
+    loginThrottle,
     logger: services.logger.child({
       requestId,
       actor: actor ? `${actor.kind}:${actor.id ?? "-"}` : "anonymous",

@@ -35,6 +35,14 @@ export function fromDatabaseError(error: unknown): DomainError | undefined {
         `the ${field ?? "related record"} does not exist`,
         field,
       );
+    case "22021":
+    case "22P05":
+      // A NUL or unencodable character in text: the caller's doing.
+      return new DomainError(
+        "INVALID_INPUT",
+        "text contains a character that cannot be stored (such as NUL)",
+        field,
+      );
     case "22001":
     case "22003":
     case "23502":

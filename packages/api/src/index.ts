@@ -2,7 +2,10 @@ export { appRouter, type AppRouter } from "./router.ts";
 export {
   createContextFactory,
   type Actor,
+  type CallObserver,
+  type CompletedCall,
   type Context,
+  type HttpExchange,
   type Role,
   type Services,
 } from "./context.ts";
@@ -10,11 +13,11 @@ export { systemClock, type Clock } from "./clock.ts";
 export { createEventBus, type EventBus } from "./events/bus.ts";
 export type { StoredEvent } from "./events/types.ts";
 export type { StreamItem } from "./events/stream.ts";
-export type { Transport } from "./events/stream.ts";
+export type { StreamSocket } from "./events/stream.ts";
 export type { EventBusOptions } from "./events/bus.ts";
 export { pruneEvents } from "./events/retention.ts";
 export { DomainError } from "./errors.ts";
-export { createCallerFactory } from "./trpc.ts";
+export { createCallerFactory, requiredRoleOf } from "./trpc.ts";
 export { limits } from "./limits.ts";
 export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
 export { recordEvents } from "./events/record.ts";
@@ -43,3 +46,10 @@ export { visibleReply } from "./services/conversations/quoted-text.ts";
 export { materializeCohort } from "./services/cohort/materialize.ts";
 export { previewCohort } from "./services/cohort/preview.ts";
 export { explainCohort } from "./services/cohort/explain.ts";
+export { audit, systemActor } from "./services/audit.ts";
+export { authenticate, type Credentials } from "./services/authenticate.ts";
+export { createUser, type NewUser } from "./services/users.ts";
+export { createApiToken, type NewApiToken } from "./services/api-tokens.ts";
+export { sessionLifetimeMs, signIn } from "./services/sessions.ts";
+export { loginLimits } from "./services/login-throttle.ts";
+export { CREDENTIALS_CHANNEL } from "./services/credential-changes.ts";

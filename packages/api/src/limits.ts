@@ -17,4 +17,6 @@ export const limits = {
   year: { min: 1900, max: 2100 },
   priceCents: { max: 10_000_000 },
   declinedPerRecord: 20,
+  password: { min: 12, max: 200 },
+  auditAction: 64,
 } as const;

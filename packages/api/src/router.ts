@@ -3,6 +3,8 @@ import { bookingRouter } from "./routers/booking/router.ts";
 import { campaignRouter } from "./routers/campaign/router.ts";
 import { conversationRouter } from "./routers/conversation/router.ts";
 import { cohortRouter } from "./routers/cohort/router.ts";
+import { auditRouter } from "./routers/audit.ts";
+import { authRouter } from "./routers/auth.ts";
 import { customerRouter } from "./routers/customer.ts";
 import { dashboardRouter } from "./routers/dashboard/router.ts";
 import { eventsRouter } from "./routers/events.ts";
@@ -12,6 +14,8 @@ import { scheduleRouter } from "./routers/schedule/router.ts";
 import { ruleRouter } from "./routers/rule/router.ts";
 import { serviceRecordRouter } from "./routers/service-record.ts";
 import { serviceTypeRouter } from "./routers/service-type.ts";
+import { tokenRouter } from "./routers/token.ts";
+import { userRouter } from "./routers/user.ts";
 import { vehicleRouter } from "./routers/vehicle.ts";
 import { router } from "./trpc.ts";
 
@@ -31,6 +35,10 @@ export const appRouter = router({
   campaign: campaignRouter,
   rule: ruleRouter,
   cohort: cohortRouter,
+  auth: authRouter,
+  user: userRouter,
+  token: tokenRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

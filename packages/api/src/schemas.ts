@@ -93,3 +93,40 @@ export const serviceRecordListInput = pageInput.extend({
   vehicleId: id.optional(),
   serviceTypeId: id.optional(),
 });
+
+export const role = z.enum(["ADMIN", "STAFF", "VIEWER"]);
+
+export const password = z
+  .string()
+  .min(limits.password.min)
+  .max(limits.password.max);
+
+export const loginInput = z.object({
+  email: z.string().trim().max(limits.email),
+  password: z.string().max(limits.password.max),
+});
+
+export const userCreateInput = z.object({
+  email: emailAddress,
+  name: trimmed(limits.name),
+  password,
+  role: role.default("STAFF"),
+});
+
+export const userUpdateInput = z.object({
+  id,
+  name: trimmed(limits.name).optional(),
+  role: role.optional(),
+  password: password.optional(),
+  isDisabled: z.boolean().optional(),
+});
+
+export const tokenCreateInput = z.object({
+  name: trimmed(limits.name),
+  role,
+});
+
+export const auditListInput = pageInput.extend({
+  actorId: id.optional(),
+  action: z.string().trim().max(limits.auditAction).optional(),
+});

@@ -58,6 +58,7 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   const durationMs = Math.round((performance.now() - startedAt) * 10) / 10;
   if (result.ok) {
     ctx.logger.info({ path, type, durationMs, outcome: "ok" }, "call");
+    ctx.observer?.callCompleted({ path, type, outcome: "ok", durationMs });
 
     return result;
   }
@@ -68,6 +69,7 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
     "call",
   );
   (result as { error: TRPCError }).error = error;
+  ctx.observer?.callCompleted({ path, type, outcome: error.code, durationMs });
 
   return result;
 });
@@ -104,20 +106,46 @@ const rank = { VIEWER: 0, STAFF: 1, ADMIN: 2 } as const satisfies Record<
   number
 >;
 
+const requiredRoleKey = Symbol("requiredRole");
+
 function requireRole(role: Role) {
-  return t.middleware(({ ctx, next }) => {
-    if (!ctx.actor) {
+  const middleware = t.middleware(async ({ ctx, next }) => {
+    const actor = ctx.reauthenticate ? await ctx.reauthenticate() : ctx.actor;
+    if (!actor) {
       throw new DomainError("UNAUTHENTICATED", "sign in to continue");
     }
-    if (rank[ctx.actor.role] < rank[role]) {
+    if (rank[actor.role] < rank[role]) {
       throw new DomainError(
         "FORBIDDEN",
-        `this needs the ${role} role; you have ${ctx.actor.role}`,
+        `this needs the ${role} role; you have ${actor.role}`,
       );
     }
 
-    return next({ ctx: { ...ctx, actor: ctx.actor } });
+    return next({ ctx: { ...ctx, actor } });
   });
+  for (const fn of middleware._middlewares) {
+    Object.assign(fn, { [requiredRoleKey]: role });
+  }
+
+  return middleware;
+}
+
+/**
+ * The role a procedure's builder demands, or null for a public one. Tests
+ * walk the router with it, so a procedure added later is covered too.
+ */
+export function requiredRoleOf(procedure: {
+  _def: { middlewares: unknown[] };
+}): Role | null {
+  const roles = procedure._def.middlewares
+    .map((middleware) =>
+      typeof middleware === "function"
+        ? (middleware as { [requiredRoleKey]?: Role })[requiredRoleKey]
+        : undefined,
+    )
+    .filter((role): role is Role => role !== undefined);
+
+  return roles.at(-1) ?? null;
 }
 
 /** Any signed-in caller, read-only work. */

@@ -39,6 +39,8 @@ export interface EventBusOptions {
   clock?: Clock;
   retentionDays?: number;
   pruneEveryMs?: number;
+  /** Hears each event as it is handed out, for delivery-latency metrics. */
+  onDeliver?: ((event: StoredEvent) => void) | undefined;
 }
 
 interface EventRow {
@@ -95,6 +97,7 @@ export function createEventBus(
         batch = await readAfter(lastSeen, READ_BATCH);
         for (const event of batch) {
           lastSeen = event.id;
+          options.onDeliver?.(event);
           fanOut(event);
         }
       } while (batch.length === READ_BATCH);

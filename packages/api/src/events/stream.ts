@@ -14,7 +14,7 @@ import type { StoredEvent } from "./types.ts";
 export { MAX_BUFFERED } from "./inbox.ts";
 
 /** What the host knows about the socket a stream writes to. */
-export interface Transport {
+export interface StreamSocket {
   /** Bytes sent to the client but not yet written out. */
   pendingBytes(): number;
 }
@@ -27,7 +27,7 @@ export interface StreamOptions {
   filter?: EventFilter | undefined;
   /** A further test on top of `filter`, in memory only. */
   matches?: ((event: StoredEvent) => boolean) | undefined;
-  transport?: Transport | undefined;
+  transport?: StreamSocket | undefined;
   scheduler?: Scheduler | undefined;
 }
 

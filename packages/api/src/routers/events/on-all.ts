@@ -10,6 +10,6 @@ export const onAll = viewerProcedure
       bus: ctx.events,
       signal,
       lastEventId: input.lastEventId,
-      transport: ctx.transport,
+      transport: ctx.socket,
     }),
   );

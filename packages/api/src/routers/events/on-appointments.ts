@@ -11,6 +11,6 @@ export const onAppointments = viewerProcedure
       signal,
       lastEventId: input.lastEventId,
       filter: { types: ["appointment.changed"] },
-      transport: ctx.transport,
+      transport: ctx.socket,
     }),
   );

@@ -15,6 +15,6 @@ export const onCampaign = viewerProcedure
       signal,
       lastEventId: input.lastEventId,
       filter: { campaignId: input.campaignId },
-      transport: ctx.transport,
+      transport: ctx.socket,
     }),
   );

@@ -14,6 +14,6 @@ export const onConversation = viewerProcedure
         types: ["conversation.message", "conversation.read"],
         threadId: input.threadId,
       },
-      transport: ctx.transport,
+      transport: ctx.socket,
     }),
   );

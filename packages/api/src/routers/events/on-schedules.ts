@@ -11,6 +11,6 @@ export const onSchedules = viewerProcedure
       signal,
       lastEventId: input.lastEventId,
       filter: { types: ["schedule.changed", "schedule.run"] },
-      transport: ctx.transport,
+      transport: ctx.socket,
     }),
   );
