@@ -50,7 +50,9 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     "/trpc",
     trpcExpress.createExpressMiddleware({
       router: appRouter,
-      maxBodySize: 1_000_000,
+      // Room for a CSV import's content (limits.importBytes) plus its
+      // JSON escaping; every other input is bounded far lower by its schema.
+      maxBodySize: 12_000_000,
       createContext: async ({ req }) =>
         makeContext(
           headerRequestId(req.headers) ?? randomUUID(),

@@ -16,3 +16,4 @@ export { limits } from "./limits.ts";
 export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
 export { recordEvents } from "./events/record.ts";
 export type { DomainEventInput, DomainEventType } from "./events/types.ts";
+export { runImport, importKinds, type ImportKind } from "./services/import/index.ts";

@@ -17,4 +17,7 @@ export const limits = {
   year: { min: 1900, max: 2100 },
   priceCents: { max: 10_000_000 },
   declinedPerRecord: 20,
+  /** A CSV file sent to import.start; bigger files go through the CLI. */
+  importBytes: 10_000_000,
+  fileName: 255,
 } as const;

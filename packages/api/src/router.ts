@@ -1,6 +1,7 @@
 import { customerRouter } from "./routers/customer.ts";
 import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
+import { importRouter } from "./routers/import/router.ts";
 import { serviceRecordRouter } from "./routers/service-record.ts";
 import { serviceTypeRouter } from "./routers/service-type.ts";
 import { vehicleRouter } from "./routers/vehicle.ts";
@@ -13,6 +14,7 @@ export const appRouter = router({
   vehicle: vehicleRouter,
   serviceRecord: serviceRecordRouter,
   events: eventsRouter,
+  import: importRouter,
 });
 
 export type AppRouter = typeof appRouter;

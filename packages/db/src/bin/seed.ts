@@ -1,25 +1,19 @@
 import { parseArgs } from "node:util";
 
-import { SingleBar } from "cli-progress";
-
-import { openDatabase } from "../database.ts";
 import { databaseOptionsFromEnv } from "../env.ts";
-import { migrate } from "../migrate.ts";
 import {
-  demoDefaults,
-  isDatabaseEmpty,
-  resetDatabase,
-  seedDemoShop,
-} from "../seed/index.ts";
-
-const maxVehicles = 1_000_000;
+  maxSeedVehicles,
+  SeedRefusedError,
+  seedCommand,
+} from "../seed/command.ts";
+import { demoDefaults } from "../seed/index.ts";
 
 const usage = `Usage: seed [--vehicles N] [--seed N] [--reset]
 
 Seeds the configured database (DATABASE_URL, or PGlite in .data/pglite)
 with the demo shop.
 
-  --vehicles N  how many vehicles (default ${demoDefaults.vehicles}, at most ${maxVehicles})
+  --vehicles N  how many vehicles (default ${demoDefaults.vehicles}, at most ${maxSeedVehicles})
   --seed N      the random seed (default ${demoDefaults.seed})
   --reset       empty a database that already holds data first
 `;
@@ -43,8 +37,12 @@ function readOptions() {
     process.exit(0);
   }
   const vehicles = Number(values.vehicles ?? demoDefaults.vehicles);
-  if (!Number.isInteger(vehicles) || vehicles < 1 || vehicles > maxVehicles) {
-    fail(`--vehicles must be a whole number from 1 to ${maxVehicles}`);
+  if (
+    !Number.isInteger(vehicles) ||
+    vehicles < 1 ||
+    vehicles > maxSeedVehicles
+  ) {
+    fail(`--vehicles must be a whole number from 1 to ${maxSeedVehicles}`);
   }
   const seed = Number(values.seed ?? demoDefaults.seed);
   if (!Number.isInteger(seed)) {
@@ -54,39 +52,24 @@ function readOptions() {
   return { vehicles, seed, isReset: values.reset };
 }
 
-const options = (() => {
-  try {
-    return readOptions();
-  } catch (error) {
-    return fail(`${(error as Error).message}\n\n${usage}`);
-  }
-})();
-const db = await openDatabase(databaseOptionsFromEnv());
+let options: ReturnType<typeof readOptions>;
 try {
-  await migrate(db);
-  if (!(await isDatabaseEmpty(db))) {
-    if (!options.isReset) {
-      fail("the database already holds data; pass --reset to replace it");
-    }
-    await resetDatabase(db);
-  }
-  const bar = new SingleBar({
-    format: "seeding |{bar}| {value}/{total} vehicles | {eta_formatted} left",
-    stream: process.stderr,
-    hideCursor: true,
+  options = readOptions();
+} catch (error) {
+  fail(`${(error as Error).message}\n\n${usage}`);
+}
+try {
+  const { summary, seconds } = await seedCommand({
+    ...options,
+    database: databaseOptionsFromEnv(),
+    progress: process.stderr,
   });
-  bar.start(options.vehicles, 0);
-  const startedAt = performance.now();
-  const summary = await seedDemoShop(db, {
-    vehicles: options.vehicles,
-    seed: options.seed,
-    onProgress: (done) => bar.update(done),
-  });
-  bar.stop();
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   process.stdout.write(
-    `${JSON.stringify(summary, null, 2)}\nseeded in ${seconds} s\n`,
+    `${JSON.stringify(summary, null, 2)}\nseeded in ${seconds.toFixed(1)} s\n`,
   );
-} finally {
-  await db.close();
+} catch (error) {
+  if (error instanceof SeedRefusedError) {
+    fail(error.message);
+  }
+  throw error;
 }
