@@ -133,11 +133,23 @@ function zonedInstant(timeZone: string) {
     );
   };
 
-  return (wall: number) => {
-    // Two rounds settle the offset on either side of a DST change.
-    let instant = wall - (wallOf(wall) - wall);
-    instant = wall - (wallOf(instant) - instant);
+  // Files repeat the same hours over and over; the offset is looked up once
+  // per wall-clock hour (bounded, so a long file cannot grow it forever).
+  const offsets = new Map<number, number>();
 
-    return new Date(instant);
+  return (wall: number) => {
+    const hour = Math.floor(wall / 3_600_000);
+    let offset = offsets.get(hour);
+    if (offset === undefined) {
+      // Two rounds settle the offset on either side of a DST change.
+      const guess = wall - (wallOf(wall) - wall);
+      offset = wallOf(guess) - guess;
+      if (offsets.size > 100_000) {
+        offsets.clear();
+      }
+      offsets.set(hour, offset);
+    }
+
+    return new Date(wall - offset);
   };
 }
