@@ -45,7 +45,7 @@ beforeAll(async () => {
     odometer: 48_200,
     declined: [{ serviceTypeId: brakes.id, priceCents: 28_900 }],
   });
-});
+}, 120_000);
 
 afterAll(async () => {
   await server?.close();
@@ -57,7 +57,7 @@ describe("the example scripts", () => {
 
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Ana Ruiz, Jr.: 2018 Honda Civic");
-  }, 60_000);
+  }, 120_000);
 
   it("print a vehicle's history with declined work", async () => {
     const [found, missing] = await Promise.all([
@@ -68,7 +68,7 @@ describe("the example scripts", () => {
     expect(found.stdout).toContain("2026-03-02 Oil change at 48200 mi");
     expect(found.stdout).toContain("declined: Brake inspection ($289.00)");
     expect(missing).toMatchObject({ code: 1, stderr: "no vehicle 999999\n" });
-  }, 60_000);
+  }, 120_000);
 
   it("follow events from a given id", async () => {
     const result = await example(
@@ -82,7 +82,7 @@ describe("the example scripts", () => {
 
     expect(result.code).toBe(0);
     expect(event.type).toBe("serviceRecord.created");
-  }, 60_000);
+  }, 120_000);
 
   it("export service history to CSV", async () => {
     const result = await example("export-service-history.ts");
@@ -92,5 +92,5 @@ describe("the example scripts", () => {
       '2026-03-02,Oil change,48200,2018 Honda Civic,"Ana Ruiz, Jr."',
       "",
     ]);
-  }, 60_000);
+  }, 120_000);
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
     name: "Tire rotation",
     defaultCadenceMonths: 6,
   });
-});
+}, 120_000);
 
 afterAll(async () => {
   await server?.close();
