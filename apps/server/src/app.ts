@@ -76,6 +76,11 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   if (!isApi) {
     return serve(http.createServer(app), Promise.resolve());
   }
+  const defaultBodyLimit = bodyLimit(1_000_000);
+  const callBodyLimit: express.RequestHandler = (req, res, next) =>
+    decodeURIComponent(req.path.slice(1)).split(",").includes("import.start")
+      ? next()
+      : defaultBodyLimit(req, res, next);
   // Webhook routes mount below these; public pages take `publicLimit`.
   const publicLimit = rateLimit(edgeLimits.publicPerMinute);
   app.use(
@@ -91,11 +96,14 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   app.use(
     "/trpc",
     refuseForeignOrigins(isAllowedOrigin),
+    callBodyLimit,
     (req, res, next) =>
       isPublicCall(req) ? void publicLimit(req, res, next) : next(),
     trpcExpress.createExpressMiddleware({
       router: appRouter,
-      maxBodySize: 1_000_000,
+      // Room for a CSV import's content (limits.importBytes) plus its JSON
+      // escaping; `callBodyLimit` holds every other call to 1 MB.
+      maxBodySize: 12_000_000,
       // The typed client batches at most 20 calls; more is abuse.
       maxBatchSize: 20,
       createContext: ({ req, res }) => contexts.forHttp(req, res),

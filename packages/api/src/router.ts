@@ -12,6 +12,7 @@ import { healthRouter } from "./routers/health.ts";
 import { recurringRouter } from "./routers/recurring/router.ts";
 import { scheduleRouter } from "./routers/schedule/router.ts";
 import { ruleRouter } from "./routers/rule/router.ts";
+import { importRouter } from "./routers/import/router.ts";
 import { serviceRecordRouter } from "./routers/service-record.ts";
 import { serviceTypeRouter } from "./routers/service-type.ts";
 import { tokenRouter } from "./routers/token.ts";
@@ -39,6 +40,7 @@ export const appRouter = router({
   user: userRouter,
   token: tokenRouter,
   audit: auditRouter,
+  import: importRouter,
 });
 
 export type AppRouter = typeof appRouter;
