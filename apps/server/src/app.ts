@@ -15,12 +15,17 @@ import { applyWSSHandler } from "@trpc/server/adapters/ws";
 import express from "express";
 import { WebSocketServer } from "ws";
 
+import { emailWebhookRoutes } from "./http/email-webhooks.ts";
+import { unsubscribeRoutes } from "./http/unsubscribe.ts";
+
 export interface RallyServerOptions {
   services: Services;
   /** The built console to serve, when there is one. */
   webDir?: string | undefined;
   /** Who is calling, from the request's credentials. */
   authenticate: (req: http.IncomingMessage) => Promise<Actor | null>;
+  /** Verifies email providers' webhooks; defaults to the shop secret. */
+  webhookSecret?: string | undefined;
 }
 
 export interface RallyServer {
@@ -46,6 +51,10 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     const isReady = await isMigrated(services.db).catch(() => false);
     res.status(isReady ? 200 : 503).json({ ready: isReady });
   });
+  app.use(
+    emailWebhookRoutes(services, options.webhookSecret ?? services.secret),
+  );
+  app.use(unsubscribeRoutes(services));
   app.use(
     "/trpc",
     trpcExpress.createExpressMiddleware({

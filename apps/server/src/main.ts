@@ -17,11 +17,18 @@ async function main() {
     DATABASE_URL: config.DATABASE_URL,
     RALLY_DATA_DIR: config.RALLY_DATA_DIR,
   });
+  const secret = config.RALLY_SECRET ?? localSecret(database.dataDir, logger);
+  const webhookSecret = config.RALLY_WEBHOOK_SECRET ?? secret;
   const runtime = await startServices({
     database,
     logger,
-    secret: config.RALLY_SECRET ?? localSecret(database.dataDir, logger),
+    secret,
     publicUrl: config.RALLY_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    email: {
+      config,
+      webhookSecret,
+      localUrl: `http://127.0.0.1:${config.PORT}`,
+    },
   });
   if (!config.DATABASE_URL && config.RALLY_DEMO) {
     await seedDemoIfEmpty(runtime.services.db, logger);
@@ -30,6 +37,7 @@ async function main() {
     services: runtime.services,
     webDir,
     authenticate: actAsLocalAdmin,
+    webhookSecret,
   });
   const url = await server.listen(config.PORT, config.HOST);
   logger.info({ url, database: runtime.services.db.kind }, "listening");

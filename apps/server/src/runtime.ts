@@ -12,12 +12,16 @@ import path from "node:path";
 
 import type { Logger } from "pino";
 
+import { startEmail, type EmailSetup } from "./email.ts";
+
 export interface RuntimeOptions {
   database: DatabaseOptions;
   logger: Logger;
   clock?: Clock;
   secret: string;
   publicUrl: string;
+  /** Starts this process's email dispatcher when given. */
+  email?: EmailSetup;
 }
 
 /** Opens the database, applies migrations and starts the event bus. */
@@ -38,10 +42,14 @@ export async function startServices(options: RuntimeOptions) {
       secret: options.secret,
       publicUrl: options.publicUrl,
     };
+    const email = options.email
+      ? await startEmail(services, options.email)
+      : undefined;
 
     return {
       services,
       async stop() {
+        await email?.stop();
         await events.stop();
         await db.close();
       },

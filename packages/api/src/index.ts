@@ -16,3 +16,28 @@ export { limits } from "./limits.ts";
 export { signToken, verifyToken, type TokenCheck } from "./tokens.ts";
 export { recordEvents } from "./events/record.ts";
 export type { DomainEventInput, DomainEventType } from "./events/types.ts";
+export { sendCampaign } from "./services/campaigns/send.ts";
+export {
+  createDispatcher,
+  EMAIL_QUEUED_CHANNEL,
+  type Dispatcher,
+  type DispatcherOptions,
+} from "./services/email/dispatcher.ts";
+export { newMessageId } from "./services/email/message-id.ts";
+export type {
+  EmailProvider,
+  OutgoingMessage,
+  SendResult,
+} from "./services/email/providers/provider.ts";
+export { createSmtpProvider } from "./services/email/providers/smtp.ts";
+export { createSimulatedProvider } from "./services/email/providers/simulated.ts";
+export { applyWebhookEvent, webhookEvent } from "./services/email/webhooks.ts";
+export {
+  signWebhook,
+  verifyWebhook,
+  webhookHeaders,
+} from "./services/email/webhook-signature.ts";
+export {
+  checkUnsubscribeToken,
+  unsubscribe,
+} from "./services/email/unsubscribe.ts";
