@@ -45,6 +45,7 @@ export async function startSmtpSink(
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     size: 10_000_000,
+    closeTimeout: 1_000,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => {
