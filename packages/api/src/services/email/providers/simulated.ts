@@ -54,10 +54,12 @@ export function createSimulatedProvider(
     return "delivered" as const;
   }
 
-  async function report(providerMessageId: string) {
+  /** Reports by our Message-ID too, as ESPs echo it, so no race with our write. */
+  async function report(messageId: string, providerMessageId: string) {
     const type = outcome();
     const body = JSON.stringify({
       type,
+      messageId,
       providerMessageId,
       reason: type === "delivered" ? undefined : `simulated ${type}`,
       isHardBounce: type === "bounced",
@@ -76,12 +78,12 @@ export function createSimulatedProvider(
 
   return {
     name: "simulated",
-    async send() {
+    async send(message) {
       const providerMessageId = `sim-${randomUUID()}`;
       const wait = delay.min + random() * (delay.max - delay.min);
       const timer = setTimeout(() => {
         pending.delete(timer);
-        void report(providerMessageId);
+        void report(message.messageId, providerMessageId);
       }, wait);
       pending.add(timer);
 
