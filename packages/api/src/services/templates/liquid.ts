@@ -47,7 +47,7 @@ function templateError(part: Part, error: unknown) {
 
   return new DomainError(
     "INVALID_INPUT",
-    `${part} line ${line}, column ${column}: ${reason}`,
+    `line ${line}, column ${column}: ${reason}`,
     part,
   );
 }
