@@ -1,6 +1,6 @@
 import type { EmailStatus, Prisma } from "@rally/db";
 
-import { recordEvents } from "../../events/record.ts";
+import { recordEventsInBulk } from "./bulk-events.ts";
 import type { DomainEventInput } from "../../events/types.ts";
 
 export interface Transition {
@@ -26,17 +26,22 @@ export async function recordTransitions(
   if (transitions.length === 0) {
     return;
   }
-  await tx.emailEvent.createMany({
-    data: transitions.map((t) => ({
-      emailId: t.emailId,
-      fromStatus: t.from,
-      toStatus: t.to,
-      reason: t.reason ?? null,
-      ...(t.data ? { data: t.data as Prisma.InputJsonValue } : {}),
-      providerEventId: t.providerEventId ?? null,
-      occurredAt: now,
-    })),
-  });
+  await tx.$executeRawUnsafe(
+    `INSERT INTO email_events (email_id, from_status, to_status, reason, data,
+      provider_event_id, occurred_at)
+    SELECT u.email_id, u.from_status::email_status, u.to_status::email_status,
+      u.reason, u.data::jsonb, u.provider_event_id, $7::timestamptz
+    FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[],
+      $6::text[]) AS u(email_id, from_status, to_status, reason, data,
+      provider_event_id)`,
+    transitions.map((t) => t.emailId),
+    transitions.map((t) => t.from),
+    transitions.map((t) => t.to),
+    transitions.map((t) => t.reason ?? null),
+    transitions.map((t) => (t.data ? JSON.stringify(t.data) : null)),
+    transitions.map((t) => t.providerEventId ?? null),
+    now,
+  );
   const events: DomainEventInput[] = transitions.map((t) => ({
     type: "email.status",
     campaignId: t.campaignId,
@@ -53,7 +58,7 @@ export async function recordTransitions(
     ...new Set(transitions.flatMap((t) => t.campaignId ?? [])),
   ];
   events.push(...(await progressEvents(tx, campaignIds)));
-  await recordEvents(tx, events);
+  await recordEventsInBulk(tx, events);
 }
 
 /** Counts per status of each campaign, as clients show them live. */
