@@ -10,6 +10,9 @@ export const COMPLAINT_REASON = "complaint";
 /**
  * Pauses a campaign whose complaint rate passed the limit, saying why in
  * `pausedReason` and in a campaign.status event staff see at once.
+ *
+ * There is no minimum sample: in a small campaign (under a thousand sent)
+ * a single complaint pauses it, and staff must resume it by hand.
  */
 export async function pauseOnComplaints(
   tx: Prisma.TransactionClient,

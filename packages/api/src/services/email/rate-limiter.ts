@@ -18,6 +18,9 @@ export interface RateLimiter {
  * A token bucket per provider, on the injected clock. Slowing down is
  * multiplicative and recovering additive, so a refusing server is backed
  * off from quickly and approached again gently.
+ *
+ * The bucket lives in one process: two server processes each send at the
+ * full rate, so a shop running several must divide RALLY_SEND_RATE.
  */
 export function createRateLimiter(
   clock: Clock,

@@ -30,6 +30,10 @@ const statusFor = {
  * Applies one provider report. Idempotent on the provider's event id; a
  * report that would move an email backwards (DELIVERED after BOUNCED, a
  * late duplicate) changes nothing.
+ *
+ * A report that overtakes our own record of the send (the email still
+ * SENDING) is applied; the dispatcher's write then finds the email moved
+ * on and leaves it, so its history lacks the SENT row and its sent time.
  */
 export async function applyWebhookEvent(
   services: Pick<Services, "db" | "clock">,
