@@ -92,6 +92,7 @@ async function main() {
     publicUrl: "http://localhost:3000",
   };
 
+  const loadBefore = os.loadavg()[0] ?? 0;
   await queue(db, baselineCount, "baseline");
   const baseline = await drain(services, [instant]);
   process.stdout.write(`baseline: ${JSON.stringify(baseline)}\n`);
@@ -119,6 +120,8 @@ async function main() {
     queueMsPer1000: (queued.queueMs / total) * 1000,
     dbMsPerEmail: baseline.ms / baseline.sent,
     baselinePerSecond: perSecond(baseline.sent, baseline.ms),
+    loadBefore,
+    loadAfter: os.loadavg()[0] ?? 0,
   };
   report(db.kind, figures);
 }
@@ -153,7 +156,9 @@ function report(kind: string, f: Record<string, number>) {
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`;
   const section = `## Sending email (\`pnpm bench:send\`)
 
-${date}, ${machine}, ${kind === "postgres" ? "PostgreSQL" : "PGlite"}.
+${date}, ${machine}, ${kind === "postgres" ? "PostgreSQL" : "PGlite"}; one-minute
+load average ${f.loadBefore?.toFixed(1)} before and ${f.loadAfter?.toFixed(1)} after (other work on
+the machine slows every figure alike; compare the ratio).
 
 | figure | value |
 | --- | --- |

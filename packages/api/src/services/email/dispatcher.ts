@@ -1,18 +1,20 @@
 import type { Services } from "../../context.ts";
-import { claimBatch, type ClaimedEmail } from "./claim.ts";
+import { claimBatch } from "./claim.ts";
 import { finalizeBatch, type Outcome } from "./finalize.ts";
 import { gateBatch, type GateResult } from "./gate.ts";
 import type { EmailProvider } from "./providers/provider.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
-import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from "./retry.ts";
+import {
+  defaultRetryPolicy,
+  failedOutcome,
+  type RetryPolicy,
+} from "./retry.ts";
 import { isWithinWindow } from "./send-window.ts";
 import { loadShop } from "./shop.ts";
 import { nextWakeAt } from "./wake.ts";
+import { createWakeLoop } from "./wake-loop.ts";
 
 export const EMAIL_QUEUED_CHANNEL = "rally_email_queued";
-
-/** After a failed batch (the database away), wait this long to try again. */
-const ERROR_PAUSE_MS = 5_000;
 
 export interface DispatcherOptions {
   provider: EmailProvider;
@@ -144,96 +146,16 @@ export function createDispatcher(
       limiter.slowDown();
     }
 
-    return failure(item.email, result.reason, result.isPermanent);
+    return failedOutcome(retry, item.email, result, clock.now(), random);
   }
 
-  function failure(
-    email: ClaimedEmail,
-    reason: string,
-    isPermanent: boolean,
-  ): Outcome {
-    if (isPermanent || email.attempts >= retry.maxAttempts) {
-      const why = isPermanent
-        ? reason
-        : `gave up after ${email.attempts} attempts: ${reason}`;
-
-      return { email, status: "FAILED", reason: why };
-    }
-    const delay = retryDelayMs(retry, email.attempts, random);
-
-    return {
-      email,
-      status: "QUEUED",
-      reason,
-      nextAttemptAt: new Date(clock.now().getTime() + delay),
-    };
-  }
-
-  let isRunning = false;
-  let loop: Promise<void> | undefined;
-  let wake: (() => void) | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let unlisten: (() => void) | undefined;
-  let isWakePending = false;
-
-  function poke() {
-    isWakePending = true;
-    wake?.();
-  }
-
-  async function idle(afterError: boolean) {
-    const wakeAt = afterError
-      ? new Date(clock.now().getTime() + ERROR_PAUSE_MS)
-      : await nextWakeAt(db, clock.now(), limiter).catch(
-          () => new Date(clock.now().getTime() + ERROR_PAUSE_MS),
-        );
-    await new Promise<void>((resolve) => {
-      if (isWakePending || !isRunning) {
-        resolve();
-
-        return;
-      }
-      wake = resolve;
-      if (wakeAt) {
-        const delay = Math.max(0, wakeAt.getTime() - clock.now().getTime());
-        // Timers cap at 2^31 ms; a later wake simply re-checks.
-        timer = setTimeout(resolve, Math.min(delay, 2 ** 31 - 1));
-      }
-    });
-    clearTimeout(timer);
-    wake = undefined;
-  }
-
-  async function run() {
-    while (isRunning) {
-      isWakePending = false;
-      const report = await runOnce().catch((error: unknown) => {
-        logger.error({ err: error }, "batch failed");
-
-        return undefined;
-      });
-      if (!report || report.claimed === 0) {
-        await idle(!report);
-      }
-    }
-  }
-
-  return {
+  const loop = createWakeLoop({
     runOnce,
-    limiter,
-    async start() {
-      if (isRunning) {
-        return;
-      }
-      isRunning = true;
-      unlisten = await db.notifier.listen(EMAIL_QUEUED_CHANNEL, poke);
-      loop = run();
-    },
-    async stop() {
-      isRunning = false;
-      unlisten?.();
-      wake?.();
-      await loop;
-    },
-  };
+    nextWakeAt: () => nextWakeAt(db, clock.now(), limiter),
+    listen: (poke) => db.notifier.listen(EMAIL_QUEUED_CHANNEL, poke),
+    clock,
+    logger,
+  });
+
+  return { runOnce, limiter, start: loop.start, stop: loop.stop };
 }

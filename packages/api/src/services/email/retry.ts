@@ -1,3 +1,6 @@
+import type { ClaimedEmail } from "./claim.ts";
+import type { Outcome } from "./finalize.ts";
+
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
@@ -26,4 +29,30 @@ export function retryDelayMs(
   );
 
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** A failed send: retried later while attempts remain, else FAILED. */
+export function failedOutcome(
+  policy: RetryPolicy,
+  email: ClaimedEmail,
+  failure: { reason: string; isPermanent: boolean },
+  now: Date,
+  random: () => number,
+): Outcome {
+  const { reason, isPermanent } = failure;
+  if (isPermanent || email.attempts >= policy.maxAttempts) {
+    const why = isPermanent
+      ? reason
+      : `gave up after ${email.attempts} attempts: ${reason}`;
+
+    return { email, status: "FAILED", reason: why };
+  }
+  const delay = retryDelayMs(policy, email.attempts, random);
+
+  return {
+    email,
+    status: "QUEUED",
+    reason,
+    nextAttemptAt: new Date(now.getTime() + delay),
+  };
 }
