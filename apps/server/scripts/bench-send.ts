@@ -169,6 +169,8 @@ the machine slows every figure alike; compare the ratio).
 | database and pipeline time per email (the baseline's time / email) | ${f.dbMsPerEmail?.toFixed(3)} ms |
 | queueing 1,000 emails (one INSERT … SELECT) | ${f.queueMsPer1000?.toFixed(1)} ms |
 
+Target: at least 1,000 emails/s end to end: ${(f.endToEndPerSecond ?? 0) >= 1_000 ? "met" : "not met"}.
+
 Each batch of ${batchSize} is claimed with one UPDATE … FOR UPDATE SKIP LOCKED,
 checked against suppressions in one query and finished with one UPDATE over
 unnest() arrays plus one insert of its audit rows and events.
