@@ -199,6 +199,60 @@ describe("campaign.send", () => {
   });
 });
 
+describe("live campaign events", () => {
+  it("streams email.status, campaign.progress and campaign.status over WebSocket", async () => {
+    const { rule } = await seedCohort(server.db, {
+      customers: 2,
+      now: clock.now(),
+      key: "live",
+    });
+    const seen: { type: string; payload: Record<string, unknown> }[] = [];
+    const done = new Promise<void>((resolve, reject) => {
+      const subscription = server.client.events.onAll.subscribe(
+        {},
+        {
+          onData: ({ data }) => {
+            if (data.kind !== "event") {
+              return;
+            }
+            seen.push(data.event);
+            if (
+              data.event.type === "campaign.status" &&
+              data.event.payload.status === "DONE"
+            ) {
+              subscription.unsubscribe();
+              resolve();
+            }
+          },
+          onError: reject,
+          onStarted: () => {
+            void server.client.campaign.send
+              .mutate({ ruleId: rule.id, idempotencyKey: "live-events" })
+              .then(drain, reject);
+          },
+        },
+      );
+    });
+
+    await done;
+    const transitions = seen
+      .filter((e) => e.type === "email.status")
+      .map((e) => `${String(e.payload.from)}>${String(e.payload.to)}`);
+    const statuses = seen
+      .filter((e) => e.type === "campaign.status")
+      .map((e) => e.payload.status);
+
+    expect(statuses).toEqual(["QUEUED", "SENDING", "DONE"]);
+    expect(transitions.sort()).toEqual([
+      "QUEUED>SENDING",
+      "QUEUED>SENDING",
+      "SENDING>SENT",
+      "SENDING>SENT",
+    ]);
+    expect(seen.some((e) => e.type === "campaign.progress")).toBe(true);
+  });
+});
+
 describe("campaign control", () => {
   it("cancels queued emails and refuses to resume a cancelled campaign", async () => {
     const { rule } = await seedCohort(server.db, {

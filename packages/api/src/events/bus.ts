@@ -40,9 +40,11 @@ export function createEventBus(db: Database, logger: Logger): EventBus {
   let unlisten: (() => void) | undefined;
 
   async function readAfter(afterId: string, limit: number) {
+    // Order by the column, not the text alias: as text, "10" sorts before "7".
     const rows = await db.sql.query<EventRow>(
       `SELECT id::text AS id, type, campaign_id, thread_id, payload, created_at
-       FROM domain_events WHERE id > $1::bigint ORDER BY id LIMIT $2`,
+       FROM domain_events WHERE id > $1::bigint
+       ORDER BY domain_events.id LIMIT $2`,
       [afterId, limit],
     );
 
