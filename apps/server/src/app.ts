@@ -17,6 +17,8 @@ import { bodyLimit, edgeLimits, rateLimit } from "./edge-limits.ts";
 import type { Metrics } from "./metrics.ts";
 import { createOriginCheck } from "./origins.ts";
 import { isPublicCall, refuseForeignOrigins } from "./trpc-guards.ts";
+import { emailWebhookRoutes } from "./http/email-webhooks.ts";
+import { unsubscribeRoutes } from "./http/unsubscribe.ts";
 
 export interface RallyServerOptions {
   services: Services;
@@ -31,6 +33,8 @@ export interface RallyServerOptions {
   metrics?: Metrics | undefined;
   /** False in worker processes: only health and metrics are served. */
   isApi?: boolean | undefined;
+  /** Verifies email providers' webhooks; defaults to the shop secret. */
+  webhookSecret?: string | undefined;
 }
 
 export interface RallyServer {
@@ -89,10 +93,15 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
     bodyLimit(edgeLimits.webhookBodyBytes),
   );
   app.use("/book", publicLimit);
+  app.use("/unsubscribe", publicLimit);
   app.use(bookingRoutes(services));
   app.use(
     inboundRoutes(services, options.inboundWebhookSecret ?? services.secret),
   );
+  app.use(
+    emailWebhookRoutes(services, options.webhookSecret ?? services.secret),
+  );
+  app.use(unsubscribeRoutes(services));
   app.use(
     "/trpc",
     refuseForeignOrigins(isAllowedOrigin),

@@ -37,6 +37,21 @@ const configSchema = z.object({
   /** The first admin on a PostgreSQL database with no staff accounts yet. */
   RALLY_ADMIN_EMAIL: z.email().optional(),
   RALLY_ADMIN_PASSWORD: z.string().min(12).max(200).optional(),
+  /** Where email goes: the demo's simulated provider, or an SMTP server. */
+  RALLY_EMAIL_PROVIDER: z.enum(["simulated", "smtp"]).default("simulated"),
+  SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  SMTP_PORT: port.default(587),
+  SMTP_SECURE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** Emails per second to the provider, and how many at once. */
+  RALLY_SEND_RATE: z.coerce.number().positive().max(100_000).default(50),
+  RALLY_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** Verifies provider webhooks; defaults to RALLY_SECRET. */
+  RALLY_WEBHOOK_SECRET: z.string().min(32).optional(),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -18,12 +18,19 @@ async function main() {
     DATABASE_URL: config.DATABASE_URL,
     RALLY_DATA_DIR: config.RALLY_DATA_DIR,
   });
+  const secret = config.RALLY_SECRET ?? localSecret(database.dataDir, logger);
+  const webhookSecret = config.RALLY_WEBHOOK_SECRET ?? secret;
   const runtime = await startServices({
     database,
     logger,
-    secret: config.RALLY_SECRET ?? localSecret(database.dataDir, logger),
+    secret,
     publicUrl: config.RALLY_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     role: config.RALLY_ROLE,
+    email: {
+      config,
+      webhookSecret,
+      localUrl: `http://127.0.0.1:${config.PORT}`,
+    },
   });
   if (!config.DATABASE_URL && config.RALLY_DEMO) {
     await seedDemoIfEmpty(runtime.services.db, logger);
@@ -42,6 +49,7 @@ async function main() {
     trustProxy: config.RALLY_TRUST_PROXY,
     metrics: runtime.metrics,
     isApi: config.RALLY_ROLE !== "worker",
+    webhookSecret,
   });
   const url = await server.listen(config.PORT, config.HOST);
   logger.info(

@@ -2,6 +2,7 @@ import {
   type CampaignStarter,
   createEventBus,
   createScheduler,
+  sendCampaign,
   systemClock,
   type Clock,
   type Services,
@@ -13,6 +14,7 @@ import path from "node:path";
 
 import type { Logger } from "pino";
 
+import { startEmail, type EmailSetup } from "./email.ts";
 import { createMetrics } from "./metrics.ts";
 
 /** api serves HTTP and WebSocket, worker runs background work, all both. */
@@ -32,16 +34,38 @@ export type WorkerStarter = (services: Services) => Promise<Worker> | Worker;
  * run in worker and all processes, start in this order and stop in reverse.
  */
 export function defaultWorkers(
-  startCampaign: CampaignStarter,
+  options: Pick<RuntimeOptions, "startCampaign" | "email">,
 ): WorkerStarter[] {
-  return [
+  const workers: WorkerStarter[] = [
     async (services) => {
-      const scheduler = createScheduler({ services, startCampaign });
+      const scheduler = createScheduler({
+        services,
+        startCampaign: options.startCampaign ?? campaignStarter(services),
+      });
       await scheduler.start();
 
       return { name: "scheduler", stop: () => scheduler.stop() };
     },
   ];
+  const { email } = options;
+  if (email) {
+    workers.push(async (services) => {
+      const sender = await startEmail(services, email);
+
+      return { name: "email dispatcher", stop: () => sender.stop() };
+    });
+  }
+
+  return workers;
+}
+
+/** Scheduled runs send exactly as `campaign.send` does. */
+function campaignStarter(services: Services): CampaignStarter {
+  return async (input) => {
+    const sent = await sendCampaign(services, input);
+
+    return { campaignId: sent.campaign.id };
+  };
 }
 
 export interface RuntimeOptions {
@@ -50,8 +74,10 @@ export interface RuntimeOptions {
   clock?: Clock;
   secret: string;
   publicUrl: string;
-  /** Sends a scheduled run's campaign; see campaignSendingNotWired. */
+  /** Sends a scheduled run's campaign; `sendCampaign` by default. */
   startCampaign?: CampaignStarter;
+  /** Runs this process's email dispatcher when given. */
+  email?: EmailSetup;
   role?: ProcessRole;
   /** The workers to run instead of the default ones, for tests. */
   workers?: WorkerStarter[];
@@ -89,8 +115,7 @@ export async function startServices(options: RuntimeOptions) {
     await startWorkers(
       services,
       role,
-      options.workers ??
-        defaultWorkers(options.startCampaign ?? campaignSendingNotWired),
+      options.workers ?? defaultWorkers(options),
       running,
     );
 
@@ -109,17 +134,6 @@ export async function startServices(options: RuntimeOptions) {
     await db.close();
     throw error;
   }
-}
-
-/**
- * Stands in for campaign sending until the scheduler is given the real
- * sender. What it costs: no scheduled campaign is sent; each run that comes
- * due is recorded FAILED with this message, and staff must send by hand.
- */
-async function campaignSendingNotWired(): Promise<never> {
-  throw new Error(
-    "campaign sending is not connected to the scheduler; nothing was sent",
-  );
 }
 
 /** Starts the workers a process of `role` runs, adding each to `running`. */

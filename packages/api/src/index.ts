@@ -54,3 +54,28 @@ export { sessionLifetimeMs, signIn } from "./services/sessions.ts";
 export { loginLimits } from "./services/login-throttle.ts";
 export { CREDENTIALS_CHANNEL } from "./services/credential-changes.ts";
 export { runImport, importKinds, type ImportKind } from "./services/import/index.ts";
+export { sendCampaign } from "./services/campaigns/send.ts";
+export {
+  createDispatcher,
+  EMAIL_QUEUED_CHANNEL,
+  type Dispatcher,
+  type DispatcherOptions,
+} from "./services/email/dispatcher.ts";
+export { newMessageId } from "./services/email/message-id.ts";
+export type {
+  EmailProvider,
+  OutgoingMessage,
+  SendResult,
+} from "./services/email/providers/provider.ts";
+export { createSmtpProvider } from "./services/email/providers/smtp.ts";
+export { createSimulatedProvider } from "./services/email/providers/simulated.ts";
+export { applyWebhookEvent, webhookEvent } from "./services/email/webhooks.ts";
+export {
+  signWebhook,
+  verifyWebhook,
+  webhookHeaders,
+} from "./services/email/webhook-signature.ts";
+export {
+  checkUnsubscribeToken,
+  unsubscribe,
+} from "./services/email/unsubscribe.ts";

@@ -18,6 +18,7 @@ import { serviceTypeRouter } from "./routers/service-type.ts";
 import { tokenRouter } from "./routers/token.ts";
 import { userRouter } from "./routers/user.ts";
 import { vehicleRouter } from "./routers/vehicle.ts";
+import { templateRouter } from "./routers/template/router.ts";
 import { router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   token: tokenRouter,
   audit: auditRouter,
   import: importRouter,
+  template: templateRouter,
 });
 
 export type AppRouter = typeof appRouter;

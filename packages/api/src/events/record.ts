@@ -5,7 +5,7 @@ import type { DomainEventInput } from "./types.ts";
 export const EVENTS_CHANNEL = "rally_events";
 
 /** Any fixed number: serialises event writers so ids follow commit order. */
-const EVENT_WRITE_LOCK = 72_617_020;
+export const EVENT_WRITE_LOCK = 72_617_020;
 
 /**
  * Writes events in the caller's transaction. NOTIFY is transactional in

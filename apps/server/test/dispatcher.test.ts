@@ -1,0 +1,288 @@
+import {
+  createDispatcher,
+  createSmtpProvider,
+  newMessageId,
+  type EmailProvider,
+  type SendResult,
+} from "@rally/api";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+
+import {
+  createTestClock,
+  startTestServer,
+  type TestServer,
+} from "../src/testing.ts";
+import { seedCohort, seedShop } from "./support/email-fixtures.ts";
+import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
+
+let server: TestServer;
+let sink: SmtpSink;
+const providers: EmailProvider[] = [];
+// A Wednesday, 10:00 in Chicago: inside the shop's sending window.
+const clock = createTestClock(new Date("2026-06-17T15:00:00Z"));
+
+function smtp(timeoutMs?: number) {
+  const provider = createSmtpProvider({
+    host: "127.0.0.1",
+    port: sink.port,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
+  providers.push(provider);
+
+  return provider;
+}
+
+function dispatcherWith(provider: EmailProvider, ratePerSecond = 1_000) {
+  return createDispatcher(server.services, {
+    provider,
+    ratePerSecond,
+    leaseMs: 60_000,
+    random: () => 0.5,
+  });
+}
+
+async function campaignFor(key: string, customers: number) {
+  const { rule } = await seedCohort(server.db, {
+    customers,
+    now: clock.now(),
+    key,
+  });
+
+  return server.client.campaign.send.mutate({
+    ruleId: rule.id,
+    idempotencyKey: `key-${key}`,
+  });
+}
+
+function emailsOf(campaignId: number) {
+  return server.db.prisma.email.findMany({
+    where: { campaignId },
+    select: {
+      id: true,
+      status: true,
+      lastError: true,
+      attempts: true,
+      toAddress: true,
+    },
+    orderBy: { id: "asc" },
+  });
+}
+
+function sinkCountFor(suffix: string) {
+  return sink.received.filter((m) => m.to.some((to) => to.endsWith(suffix)))
+    .length;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({ clock });
+  sink = await startSmtpSink();
+  await seedShop(server.db, {
+    sendWindow: { days: [1, 2, 3, 4, 5], start: "08:00", end: "18:00" },
+  });
+});
+
+afterEach(() => {
+  sink.behave(() => ({ kind: "accept" }));
+});
+
+afterAll(async () => {
+  await Promise.all(providers.map((provider) => provider.close()));
+  await server?.close();
+  await sink?.close();
+});
+
+describe("the dispatcher", () => {
+  it("reclaims a batch abandoned by a killed worker after its lease, sending each email once", async () => {
+    const sent = await campaignFor("killed", 3);
+    const pending: ((result: SendResult) => void)[] = [];
+    const stuck: EmailProvider = {
+      name: "smtp",
+      send: () => new Promise((resolve) => pending.push(resolve)),
+      close: async () => {},
+    };
+    const killed = dispatcherWith(stuck);
+    const dying = killed.runOnce();
+    await expect
+      .poll(() =>
+        emailsOf(sent.campaign.id).then((e) => e.map((x) => x.status)),
+      )
+      .toEqual(["SENDING", "SENDING", "SENDING"]);
+
+    const early = await dispatcherWith(smtp()).runOnce();
+    clock.advance(61_000);
+    const rescued = await dispatcherWith(smtp()).runOnce();
+    for (const resolve of pending) {
+      resolve({
+        ok: false,
+        isPermanent: false,
+        isSlowDown: false,
+        reason: "late",
+      });
+    }
+    await dying;
+    const emails = await emailsOf(sent.campaign.id);
+
+    expect(early.claimed).toBe(0);
+    expect(rescued.sent).toBe(3);
+    expect(emails.map((e) => e.status)).toEqual(["SENT", "SENT", "SENT"]);
+    expect(sinkCountFor(".killed@example.com")).toBe(3);
+  });
+
+  it("retries a provider that times out and sends the email once", async () => {
+    const sent = await campaignFor("timeout", 1);
+    let isFirst = true;
+    sink.behave(() => {
+      const behaviour = isFirst
+        ? { kind: "hang" as const }
+        : { kind: "accept" as const };
+      isFirst = false;
+
+      return behaviour;
+    });
+    const dispatcher = dispatcherWith(smtp(300));
+
+    await dispatcher.runOnce();
+    const [waiting] = await emailsOf(sent.campaign.id);
+    clock.advance(60_000);
+    await dispatcher.runOnce();
+    const [done] = await emailsOf(sent.campaign.id);
+
+    expect(waiting?.status).toBe("QUEUED");
+    expect(waiting?.lastError).toMatch(/timeout/i);
+    expect(done?.status).toBe("SENT");
+    expect(done?.attempts).toBe(2);
+    expect(sinkCountFor(".timeout@example.com")).toBe(1);
+  });
+
+  it("slows down on SMTP 421 and keeps the campaign open until every email is sent", async () => {
+    const sent = await campaignFor("slow", 3);
+    const dispatcher = dispatcherWith(smtp(), 100);
+    sink.behave(() => ({ kind: "refuse", code: 421, message: "try later" }));
+
+    await dispatcher.runOnce();
+    const refused = await server.client.campaign.get.query({
+      id: sent.campaign.id,
+    });
+    sink.behave(() => ({ kind: "accept" }));
+    clock.advance(31_000);
+    await dispatcher.runOnce();
+    const done = await server.client.campaign.get.query({
+      id: sent.campaign.id,
+    });
+
+    expect(refused.status).toBe("SENDING");
+    expect(refused.counts).toEqual({ QUEUED: 3 });
+    expect(dispatcher.limiter.currentRate()).toBeLessThan(100);
+    expect(done.status).toBe("DONE");
+    expect(sinkCountFor(".slow@example.com")).toBe(3);
+  });
+
+  it("fails an email at once on a permanent refusal", async () => {
+    const sent = await campaignFor("perm", 1);
+    sink.behave(() => ({ kind: "refuse", code: 550, message: "no such user" }));
+
+    await dispatcherWith(smtp()).runOnce();
+    const [email] = await emailsOf(sent.campaign.id);
+
+    expect(email?.status).toBe("FAILED");
+    expect(email?.lastError).toContain("550");
+  });
+
+  it("sends no faster than its token bucket", async () => {
+    await campaignFor("rate", 5);
+    const dispatcher = dispatcherWith(smtp(), 2);
+
+    const first = await dispatcher.runOnce();
+    const second = await dispatcher.runOnce();
+    clock.advance(1_000);
+    const third = await dispatcher.runOnce();
+    clock.advance(1_000);
+    await dispatcher.runOnce();
+
+    expect([first.claimed, second.claimed, third.claimed]).toEqual([2, 0, 2]);
+  });
+
+  it("skips, with the reason, recipients who unsubscribed or whose vehicle was booked or sold since queueing", async () => {
+    const sent = await campaignFor("recheck", 4);
+    const recipients = await server.db.prisma.campaignRecipient.findMany({
+      where: { campaignId: sent.campaign.id },
+      select: { vehicleId: true, customer: { select: { email: true } } },
+      orderBy: { customerId: "asc" },
+    });
+    await server.db.prisma.suppression.create({
+      data: {
+        email: recipients[0]?.customer.email as string,
+        reason: "UNSUBSCRIBED",
+      },
+    });
+    await server.db.prisma.appointment.create({
+      data: {
+        vehicleId: recipients[1]?.vehicleId as number,
+        scheduledFor: new Date(clock.now().getTime() + 86_400_000),
+      },
+    });
+    await server.db.prisma.vehicle.update({
+      where: { id: recipients[2]?.vehicleId as number },
+      data: { status: "SOLD" },
+    });
+
+    await dispatcherWith(smtp()).runOnce();
+    const emails = await emailsOf(sent.campaign.id);
+
+    expect(emails.map((e) => [e.status, e.lastError])).toEqual([
+      ["SKIPPED", "address unsubscribed"],
+      ["SKIPPED", "vehicle booked since the campaign was queued"],
+      ["SKIPPED", "vehicle no longer active (sold or retired)"],
+      ["SENT", null],
+    ]);
+    expect(sinkCountFor(".recheck@example.com")).toBe(1);
+  });
+
+  it("holds campaign mail outside the sending window but lets a reply through", async () => {
+    const sent = await campaignFor("window", 1);
+    // Saturday 10:00 in Chicago.
+    clock.set(new Date("2026-06-20T15:00:00Z"));
+    await server.db.prisma.email.create({
+      data: {
+        toAddress: "reply.window@example.com",
+        fromAddress: "service@mainst.test",
+        subject: "Re: your visit",
+        text: "See you Monday.",
+        messageId: newMessageId("mainst.test"),
+      },
+    });
+    const dispatcher = dispatcherWith(smtp());
+
+    await dispatcher.runOnce();
+    const [held] = await emailsOf(sent.campaign.id);
+    // Monday 08:00 in Chicago.
+    clock.set(new Date("2026-06-22T13:00:00Z"));
+    await dispatcher.runOnce();
+    const [released] = await emailsOf(sent.campaign.id);
+    clock.set(new Date("2026-06-24T15:00:00Z"));
+
+    expect(held?.status).toBe("QUEUED");
+    expect(sinkCountFor("reply.window@example.com")).toBe(1);
+    expect(released?.status).toBe("SENT");
+  });
+
+  it("wakes on NOTIFY when mail is queued and stops gracefully", async () => {
+    const dispatcher = dispatcherWith(smtp());
+    await dispatcher.start();
+    const before = sink.count();
+
+    await server.db.prisma.email.create({
+      data: {
+        toAddress: "outbox.notify@example.com",
+        fromAddress: "service@mainst.test",
+        subject: "Your car is ready",
+        text: "Pick it up any time.",
+        messageId: newMessageId("mainst.test"),
+      },
+    });
+    await sink.waitFor(before + 1);
+    await dispatcher.stop();
+
+    expect(sinkCountFor("outbox.notify@example.com")).toBe(1);
+  });
+});

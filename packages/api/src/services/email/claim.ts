@@ -1,0 +1,110 @@
+import type { Database, EmailStatus } from "@rally/db";
+
+import { recordEvents } from "../../events/record.ts";
+import { recordTransitions } from "./status-events.ts";
+
+export interface ClaimedEmail {
+  id: number;
+  campaignId: number | null;
+  customerId: number | null;
+  threadId: number | null;
+  previousStatus: EmailStatus;
+  toAddress: string;
+  fromAddress: string;
+  subject: string;
+  html: string | null;
+  text: string | null;
+  messageId: string;
+  inReplyTo: string | null;
+  references: string | null;
+  attempts: number;
+}
+
+export interface ClaimOptions {
+  limit: number;
+  now: Date;
+  leaseUntil: Date;
+  /** Outside the shop's sending window only non-campaign mail leaves. */
+  isCampaignMailAllowed: boolean;
+}
+
+/**
+ * Claims due emails for this worker: QUEUED ones whose time has come and
+ * SENDING ones whose worker's lease ran out (it crashed). SKIP LOCKED lets
+ * any number of workers claim side by side without waiting or overlapping.
+ */
+export async function claimBatch(db: Database, options: ClaimOptions) {
+  return db.prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRawUnsafe<ClaimedEmail[]>(
+      `WITH due AS (
+        SELECT e.id, e.status AS previous_status FROM emails e
+        WHERE e.direction = 'OUTBOUND'
+          AND ((e.status = 'QUEUED' AND (e.next_attempt_at IS NULL
+                OR e.next_attempt_at <= $1::timestamptz))
+            OR (e.status = 'SENDING' AND e.lease_until < $1::timestamptz))
+          AND (e.campaign_id IS NULL OR ($4 AND EXISTS (
+            SELECT 1 FROM campaigns c WHERE c.id = e.campaign_id
+              AND c.status IN ('QUEUED', 'SENDING'))))
+        ORDER BY e.next_attempt_at NULLS FIRST, e.id
+        LIMIT $3
+        FOR UPDATE OF e SKIP LOCKED
+      )
+      UPDATE emails e SET status = 'SENDING', lease_until = $2::timestamptz,
+        attempts = e.attempts + 1, updated_at = $1::timestamptz
+      FROM due WHERE e.id = due.id
+      RETURNING e.id, e.campaign_id AS "campaignId",
+        e.customer_id AS "customerId", e.thread_id AS "threadId",
+        due.previous_status::text AS "previousStatus",
+        e.to_address AS "toAddress", e.from_address AS "fromAddress",
+        e.subject, e.html, e.text, e.message_id AS "messageId",
+        e.in_reply_to AS "inReplyTo", e.references, e.attempts`,
+      options.now,
+      options.leaseUntil,
+      options.limit,
+      options.isCampaignMailAllowed,
+    );
+    if (rows.length === 0) {
+      return rows;
+    }
+    await recordTransitions(
+      tx,
+      rows.map((row) => ({
+        emailId: row.id,
+        campaignId: row.campaignId,
+        customerId: row.customerId,
+        from: row.previousStatus,
+        to: "SENDING",
+        reason:
+          row.previousStatus === "SENDING"
+            ? "reclaimed after the lease expired"
+            : null,
+        data: { attempt: row.attempts },
+      })),
+      options.now,
+    );
+    await startCampaigns(tx, rows, options.now);
+
+    return rows;
+  });
+}
+
+async function startCampaigns(
+  tx: Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0],
+  rows: ClaimedEmail[],
+  now: Date,
+) {
+  const ids = [...new Set(rows.flatMap((row) => row.campaignId ?? []))];
+  const started = await tx.campaign.updateManyAndReturn({
+    where: { id: { in: ids }, status: "QUEUED" },
+    data: { status: "SENDING", startedAt: now },
+    select: { id: true },
+  });
+  await recordEvents(
+    tx,
+    started.map(({ id }) => ({
+      type: "campaign.status",
+      campaignId: id,
+      payload: { campaignId: id, status: "SENDING" },
+    })),
+  );
+}

@@ -1,0 +1,161 @@
+import type { Services } from "../../context.ts";
+import { claimBatch } from "./claim.ts";
+import { finalizeBatch, type Outcome } from "./finalize.ts";
+import { gateBatch, type GateResult } from "./gate.ts";
+import type { EmailProvider } from "./providers/provider.ts";
+import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
+import {
+  defaultRetryPolicy,
+  failedOutcome,
+  type RetryPolicy,
+} from "./retry.ts";
+import { isWithinWindow } from "./send-window.ts";
+import { loadShop } from "./shop.ts";
+import { nextWakeAt } from "./wake.ts";
+import { createWakeLoop } from "./wake-loop.ts";
+
+export const EMAIL_QUEUED_CHANNEL = "rally_email_queued";
+
+export interface DispatcherOptions {
+  provider: EmailProvider;
+  batchSize?: number;
+  /** Emails in flight at once to the provider. */
+  concurrency?: number;
+  /** Emails per second to the provider (a token bucket). */
+  ratePerSecond?: number;
+  /** How long a claim holds before another worker may take the email. */
+  leaseMs?: number;
+  retry?: RetryPolicy;
+  random?: () => number;
+}
+
+export interface BatchReport {
+  claimed: number;
+  sent: number;
+}
+
+export interface Dispatcher {
+  /** Claims, sends and records one batch; what tests and the loop call. */
+  runOnce(): Promise<BatchReport>;
+  start(): Promise<void>;
+  /** Stops claiming and waits for the batch in flight to finish. */
+  stop(): Promise<void>;
+  readonly limiter: RateLimiter;
+}
+
+export function createDispatcher(
+  services: Services,
+  options: DispatcherOptions,
+): Dispatcher {
+  const { db, clock } = services;
+  const { provider } = options;
+  const logger = services.logger.child({
+    part: "dispatcher",
+    provider: provider.name,
+  });
+  const batchSize = options.batchSize ?? 200;
+  const concurrency = options.concurrency ?? 10;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const retry = options.retry ?? defaultRetryPolicy;
+  const random = options.random ?? Math.random;
+  const limiter = createRateLimiter(clock, {
+    perSecond: options.ratePerSecond ?? 50,
+  });
+
+  async function runOnce(): Promise<BatchReport> {
+    const now = clock.now();
+    const shop = await loadShop(db);
+    const limit = limiter.take(batchSize);
+    if (limit === 0) {
+      return { claimed: 0, sent: 0 };
+    }
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const claimed = await claimBatch(db, {
+      limit,
+      now,
+      leaseUntil,
+      isCampaignMailAllowed: isWithinWindow(
+        shop.sendWindow,
+        shop.timeZone,
+        now,
+      ),
+    });
+    // Unused tokens go back, so a short batch does not slow the next one.
+    limiter.give(limit - claimed.length);
+    if (claimed.length === 0) {
+      return { claimed: 0, sent: 0 };
+    }
+    const gated = await gateBatch(
+      { db, secret: services.secret, publicUrl: services.publicUrl, now, shop },
+      claimed,
+    );
+    const outcomes = await sendAll(gated);
+    await finalizeBatch(db, outcomes, {
+      now: clock.now(),
+      leaseUntil,
+      provider: provider.name,
+    });
+    const sent = outcomes.filter((o) => o.status === "SENT").length;
+    logger.debug({ claimed: claimed.length, sent }, "batch");
+
+    return { claimed: claimed.length, sent };
+  }
+
+  async function sendAll(gated: GateResult[]) {
+    const outcomes: Outcome[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < gated.length) {
+        const item = gated[next++] as GateResult;
+        outcomes.push(await sendOne(item));
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, gated.length) }, worker),
+    );
+
+    return outcomes;
+  }
+
+  async function sendOne(item: GateResult): Promise<Outcome> {
+    if (item.kind === "skip") {
+      return { email: item.email, status: "SKIPPED", reason: item.reason };
+    }
+    if (item.kind === "fail") {
+      return { email: item.email, status: "FAILED", reason: item.reason };
+    }
+    const result = await provider.send(item.message);
+    const rendered = item.isRendered
+      ? {
+          subject: item.message.subject,
+          html: item.message.html,
+          text: item.message.text,
+        }
+      : null;
+    if (result.ok) {
+      limiter.recover();
+
+      return {
+        email: item.email,
+        status: "SENT",
+        providerMessageId: result.providerMessageId,
+        rendered,
+      };
+    }
+    if (result.isSlowDown) {
+      limiter.slowDown();
+    }
+
+    return failedOutcome(retry, item.email, result, clock.now(), random);
+  }
+
+  const loop = createWakeLoop({
+    runOnce,
+    nextWakeAt: () => nextWakeAt(db, clock.now(), limiter),
+    listen: (poke) => db.notifier.listen(EMAIL_QUEUED_CHANNEL, poke),
+    clock,
+    logger,
+  });
+
+  return { runOnce, limiter, start: loop.start, stop: loop.stop };
+}

@@ -1,0 +1,69 @@
+import type { Database } from "@rally/db";
+
+import type { RateLimiter } from "./rate-limiter.ts";
+import { nextOpening } from "./send-window.ts";
+import { loadShop } from "./shop.ts";
+
+/** When due work is there but another worker holds it, look again then. */
+const CONTENDED_RETRY_MS = 1_000;
+
+interface WakeRow {
+  next_retry: Date | null;
+  next_lease: Date | null;
+  is_due: boolean | null;
+  is_due_unwindowed: boolean | null;
+}
+
+/**
+ * When an idle dispatcher should look again without being told: the
+ * earliest retry or lease expiry, the next opening of the sending window,
+ * or the next rate-limit token. New mail wakes it through NOTIFY instead,
+ * so an empty queue costs nothing.
+ */
+export async function nextWakeAt(
+  db: Database,
+  now: Date,
+  limiter: RateLimiter,
+): Promise<Date | null> {
+  const [row] = await db.sql.query<WakeRow>(
+    `SELECT
+      min(e.next_attempt_at) FILTER (WHERE e.status = 'QUEUED'
+        AND e.next_attempt_at > $1) AS next_retry,
+      min(e.lease_until) FILTER (WHERE e.status = 'SENDING') AS next_lease,
+      bool_or(e.status = 'QUEUED' AND (e.next_attempt_at IS NULL
+        OR e.next_attempt_at <= $1)) AS is_due,
+      bool_or(e.status = 'QUEUED' AND e.campaign_id IS NULL AND
+        (e.next_attempt_at IS NULL OR e.next_attempt_at <= $1)) AS is_due_unwindowed
+    FROM emails e
+    WHERE e.status IN ('QUEUED', 'SENDING') AND e.direction = 'OUTBOUND'
+      AND (e.campaign_id IS NULL OR EXISTS (SELECT 1 FROM campaigns c
+        WHERE c.id = e.campaign_id AND c.status IN ('QUEUED', 'SENDING')))`,
+    [now],
+  );
+  const candidates = [row?.next_retry, row?.next_lease];
+  if (row?.is_due) {
+    candidates.push(await dueWake(db, now, limiter, !!row.is_due_unwindowed));
+  }
+  const times = candidates.flatMap((d) => (d ? [new Date(d).getTime()] : []));
+
+  return times.length > 0 ? new Date(Math.min(...times)) : null;
+}
+
+async function dueWake(
+  db: Database,
+  now: Date,
+  limiter: RateLimiter,
+  isUnwindowedDue: boolean,
+) {
+  const tokenAt = limiter.nextTokenAt();
+  if (tokenAt.getTime() > now.getTime()) {
+    return tokenAt;
+  }
+  const shop = await loadShop(db);
+  const opening = nextOpening(shop.sendWindow, shop.timeZone, now);
+  if (!isUnwindowedDue && opening && opening.getTime() > now.getTime()) {
+    return opening;
+  }
+
+  return new Date(now.getTime() + CONTENDED_RETRY_MS);
+}
