@@ -22,6 +22,11 @@ const configSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** Run scheduled campaigns in this process; "false" leaves them to others. */
+  RALLY_SCHEDULER: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -22,6 +22,7 @@ async function main() {
     logger,
     secret: config.RALLY_SECRET ?? localSecret(database.dataDir, logger),
     publicUrl: config.RALLY_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    isSchedulerEnabled: config.RALLY_SCHEDULER,
   });
   if (!config.DATABASE_URL && config.RALLY_DEMO) {
     await seedDemoIfEmpty(runtime.services.db, logger);
