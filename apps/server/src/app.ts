@@ -127,6 +127,9 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   }
 
   const httpServer = http.createServer(app);
+  // Idle keep-alive sockets outlive the client's own idle timeout, so a
+  // client never sends a request on a socket the server is just closing.
+  httpServer.keepAliveTimeout = 65_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 });
   const wsHandler = applyWSSHandler({
     wss,

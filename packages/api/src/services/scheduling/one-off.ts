@@ -10,6 +10,7 @@ import type {
 } from "../../schedule-schemas.ts";
 import {
   assertRunnable,
+  page,
   scheduledCampaignSelect,
   signalSchedulesChanged,
 } from "./shared.ts";
@@ -77,10 +78,8 @@ export async function listScheduledCampaigns(
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
-  const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
 
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return page(rows, input.limit);
 }
 
 export async function getScheduledCampaign(db: Database, id: number) {

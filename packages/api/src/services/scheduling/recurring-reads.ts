@@ -6,7 +6,11 @@ import type {
   recurringListInput,
   recurringRunsInput,
 } from "../../schedule-schemas.ts";
-import { recurringScheduleSelect, scheduledCampaignSelect } from "./shared.ts";
+import {
+  page,
+  recurringScheduleSelect,
+  scheduledCampaignSelect,
+} from "./shared.ts";
 
 export async function listRecurringSchedules(
   db: Database,
@@ -43,11 +47,4 @@ export async function listRecurringRuns(
   });
 
   return page(rows, input.limit);
-}
-
-function page<T extends { id: number }>(rows: T[], limit: number) {
-  const hasMore = rows.length > limit;
-  const items = hasMore ? rows.slice(0, limit) : rows;
-
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
 }

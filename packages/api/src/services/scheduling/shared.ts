@@ -130,3 +130,11 @@ export async function assertRunnable(
     );
   }
 }
+
+/** One page of rows fetched with `take: limit + 1`. */
+export function page<T extends { id: number }>(rows: T[], limit: number) {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+
+  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+}
