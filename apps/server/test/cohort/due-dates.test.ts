@@ -29,80 +29,65 @@ async function dueRule(cadenceMonths: number, timeZone = "UTC") {
 }
 
 describe("condition 1: due by the calendar", () => {
-  it("is due from the start of the same day of the month, not before", async () => {
-    const { type, vehicle, rule } = await dueRule(6);
-    await h.build.service(vehicle.id, type.id, "2026-06-03T17:45:00Z");
+  // Each case: serviced at, not yet due at, due from (the local midnight).
+  it.each([
+    {
+      what: "is due from the start of the same day of the month, not before",
+      timeZone: "UTC",
+      cadence: 6,
+      servicedAt: "2026-06-03T17:45:00Z",
+      notYet: "2026-12-02T23:59:59Z",
+      dueFrom: "2026-12-03T00:00:00Z",
+    },
+    {
+      what: "clamps 31 August plus six months to 28 February",
+      timeZone: "UTC",
+      cadence: 6,
+      servicedAt: "2026-08-31T09:00:00Z",
+      notYet: "2027-02-27T23:00:00Z",
+      dueFrom: "2027-02-28T00:00:00Z",
+    },
+    {
+      what: "clamps 31 August plus six months to 29 February in a leap year",
+      timeZone: "UTC",
+      cadence: 6,
+      servicedAt: "2027-08-31T09:00:00Z",
+      notYet: "2028-02-28T23:59:00Z",
+      dueFrom: "2028-02-29T00:00:00Z",
+    },
+    {
+      what: "takes a 29 February service a year on to 28 February",
+      timeZone: "UTC",
+      cadence: 12,
+      servicedAt: "2028-02-29T12:00:00Z",
+      notYet: "2029-02-27T23:59:00Z",
+      dueFrom: "2029-02-28T00:00:00Z",
+    },
+    {
+      // 11:00 UTC on 2 June is 01:00 on 3 June in Kiritimati.
+      what: "counts days in the shop's time zone on Kiritimati (UTC+14)",
+      timeZone: "Pacific/Kiritimati",
+      cadence: 6,
+      servicedAt: "2026-06-02T11:00:00Z",
+      notYet: "2026-12-02T09:59:00Z",
+      dueFrom: "2026-12-02T10:00:00Z",
+    },
+    {
+      // 13:30 UTC on 31 March is 1 April in Auckland; NZDT (UTC+13) begins
+      // on 27 September, so 1 October starts at 11:00 UTC on 30 September.
+      what: "counts days in Auckland across its daylight-saving change",
+      timeZone: "Pacific/Auckland",
+      cadence: 6,
+      servicedAt: "2026-03-31T13:30:00Z",
+      notYet: "2026-09-30T10:59:00Z",
+      dueFrom: "2026-09-30T11:00:00Z",
+    },
+  ])("$what", async ({ timeZone, cadence, servicedAt, notYet, dueFrom }) => {
+    const { type, vehicle, rule } = await dueRule(cadence, timeZone);
+    await h.build.service(vehicle.id, type.id, servicedAt);
 
-    expect(await h.decision(rule.id, vehicle.id, "2026-12-02T23:59:59Z")).toBe(
-      "notDue",
-    );
-    expect(await h.decision(rule.id, vehicle.id, "2026-12-03T00:00:00Z")).toBe(
-      "eligible",
-    );
-  });
-
-  it("clamps 31 August plus six months to 28 February", async () => {
-    const { type, vehicle, rule } = await dueRule(6);
-    await h.build.service(vehicle.id, type.id, "2026-08-31T09:00:00Z");
-
-    expect(await h.decision(rule.id, vehicle.id, "2027-02-27T23:00:00Z")).toBe(
-      "notDue",
-    );
-    expect(await h.decision(rule.id, vehicle.id, "2027-02-28T00:00:00Z")).toBe(
-      "eligible",
-    );
-  });
-
-  it("clamps 31 August plus six months to 29 February in a leap year", async () => {
-    const { type, vehicle, rule } = await dueRule(6);
-    await h.build.service(vehicle.id, type.id, "2027-08-31T09:00:00Z");
-
-    expect(await h.decision(rule.id, vehicle.id, "2028-02-28T23:59:00Z")).toBe(
-      "notDue",
-    );
-    expect(await h.decision(rule.id, vehicle.id, "2028-02-29T00:00:00Z")).toBe(
-      "eligible",
-    );
-  });
-
-  it("takes a 29 February service a year on to 28 February", async () => {
-    const { type, vehicle, rule } = await dueRule(12);
-    await h.build.service(vehicle.id, type.id, "2028-02-29T12:00:00Z");
-
-    expect(await h.decision(rule.id, vehicle.id, "2029-02-27T23:59:00Z")).toBe(
-      "notDue",
-    );
-    expect(await h.decision(rule.id, vehicle.id, "2029-02-28T00:00:00Z")).toBe(
-      "eligible",
-    );
-  });
-
-  it("counts days in the shop's time zone on Kiritimati (UTC+14)", async () => {
-    const { type, vehicle, rule } = await dueRule(6, "Pacific/Kiritimati");
-    // 11:00 UTC on 2 June is 01:00 on 3 June in Kiritimati.
-    await h.build.service(vehicle.id, type.id, "2026-06-02T11:00:00Z");
-
-    expect(await h.decision(rule.id, vehicle.id, "2026-12-02T09:59:00Z")).toBe(
-      "notDue",
-    );
-    expect(await h.decision(rule.id, vehicle.id, "2026-12-02T10:00:00Z")).toBe(
-      "eligible",
-    );
-  });
-
-  it("counts days in Auckland across its daylight-saving change", async () => {
-    const { type, vehicle, rule } = await dueRule(6, "Pacific/Auckland");
-    // 13:30 UTC on 31 March is 02:30 on 1 April (NZDT) in Auckland.
-    await h.build.service(vehicle.id, type.id, "2026-03-31T13:30:00Z");
-
-    // NZDT (UTC+13) begins on 27 September 2026, so 1 October starts at
-    // 11:00 UTC on 30 September, an hour earlier than in winter.
-    expect(await h.decision(rule.id, vehicle.id, "2026-09-30T10:59:00Z")).toBe(
-      "notDue",
-    );
-    expect(await h.decision(rule.id, vehicle.id, "2026-09-30T11:00:00Z")).toBe(
-      "eligible",
-    );
+    expect(await h.decision(rule.id, vehicle.id, notYet)).toBe("notDue");
+    expect(await h.decision(rule.id, vehicle.id, dueFrom)).toBe("eligible");
   });
 
   it("counts only the latest service of the rule's type", async () => {

@@ -5,7 +5,6 @@ import {
   countsAsEmailed,
   countsTowardsCap,
   rateOf,
-  type Evaluation,
   type VehicleFacts,
 } from "./evaluate.ts";
 import { estimateMileage } from "./mileage.ts";
@@ -15,10 +14,7 @@ import { exclusionReasons } from "./preview.ts";
  * Condition by condition, the same decision the cohort query makes for
  * every vehicle at once, with the dates behind each answer.
  */
-export function evaluateVehicle(
-  facts: VehicleFacts,
-  query: CohortQuery,
-): Evaluation {
+export function evaluateVehicle(facts: VehicleFacts, query: CohortQuery) {
   const today = localDateOf(query.asOf, query.timeZone);
   const anchor = anchorOf(facts, query);
   const isActive = facts.vehicle.status === "ACTIVE";

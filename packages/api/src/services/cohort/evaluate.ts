@@ -8,7 +8,6 @@ import {
 } from "./calendar.ts";
 import type { CohortQuery } from "./criteria.ts";
 import { estimateMileage, mileageRate, type MileageRate } from "./mileage.ts";
-import type { ExclusionReason } from "./preview.ts";
 
 /** What is known about one vehicle, as stored; evaluation applies `asOf`. */
 export interface VehicleFacts {
@@ -210,13 +209,4 @@ function declinedAnchor(records: SortedRecords, query: CohortQuery) {
     mileageDueDate: null,
     sinceAt: startOfLocalDay(dueDate, timeZone),
   } satisfies Anchor;
-}
-
-export interface Evaluation {
-  isDue: boolean;
-  excludedBy: ExclusionReason | null;
-  anchor: Anchor | null;
-  today: LocalDate;
-  estimatedMileage: number | null;
-  checks: Record<ExclusionReason, { holds: boolean; detail: unknown }>;
 }
