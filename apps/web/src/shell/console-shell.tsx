@@ -1,0 +1,71 @@
+import { AppShell, Burger, Group, NavLink, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { Link, Outlet, useLocation } from "react-router";
+
+import { pages } from "../pages.ts";
+import { LiveIndicator } from "./live-indicator.tsx";
+import classes from "./console-shell.module.css";
+
+const navPages = pages.filter((page) => page.navLabel);
+
+function isActive(pathname: string, path: string) {
+  return path === "/"
+    ? pathname === "/"
+    : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/** The frame every page renders in: header, navigation and main area. */
+export function ConsoleShell() {
+  const [isNavOpen, { toggle, close }] = useDisclosure(false);
+  const { pathname } = useLocation();
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{
+        width: 220,
+        breakpoint: "sm",
+        collapsed: { mobile: !isNavOpen },
+      }}
+      padding="lg"
+    >
+      <a className={classes.skipLink} href="#main">
+        Skip to content
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger
+              opened={isNavOpen}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label="Toggle navigation"
+            />
+            <Text component="span" fw={700} size="lg">
+              Rally
+            </Text>
+          </Group>
+          <LiveIndicator />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        {navPages.map((page) => (
+          <NavLink
+            key={page.path}
+            component={Link}
+            to={page.path}
+            label={page.navLabel}
+            variant="filled"
+            active={isActive(pathname, page.path)}
+            aria-current={isActive(pathname, page.path) ? "page" : undefined}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}
