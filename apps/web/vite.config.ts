@@ -26,11 +26,14 @@ function forbidServerCode(): Plugin {
   };
 }
 
+/** Where `vite dev` sends API calls: the server started with `pnpm dev`. */
+const serverUrl = process.env.RALLY_SERVER_URL ?? "http://localhost:3000";
+
 export default defineConfig({
   plugins: [react(), forbidServerCode()],
   server: {
     proxy: {
-      "/trpc": { target: "http://localhost:3000", ws: true },
+      "/trpc": { target: serverUrl, ws: true },
     },
   },
   build: {

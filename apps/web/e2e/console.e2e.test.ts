@@ -191,6 +191,41 @@ describe("the console", () => {
     await page.close();
   });
 
+  it("shows reconnecting while the server is away and catches up when it is back", async () => {
+    const type = await aServiceType("wiper-blades");
+    const customer = await server.client.customer.create.mutate({
+      firstName: "Rhea",
+      lastName: "Reconnect",
+    });
+    const vehicle = await server.client.vehicle.create.mutate({
+      customerId: customer.id,
+      make: "Mazda",
+      model: "3",
+      year: 2020,
+    });
+    const record = (odometer: number) => ({
+      vehicleId: vehicle.id,
+      serviceTypeId: type.id,
+      performedAt: new Date("2026-06-02T12:00:00Z"),
+      odometer,
+    });
+    const page = await open(`/vehicles/${vehicle.id}`);
+    const status = page.getByRole("status");
+    await status.getByText("Live").waitFor();
+    await server.client.serviceRecord.create.mutate(record(1_001));
+    await page.getByText("1,001 mi").waitFor();
+
+    await server.stop();
+    await status.getByText("Reconnecting…").waitFor();
+    await screenshot(page, "reconnecting");
+    await server.caller.serviceRecord.create(record(2_002));
+    await server.resume();
+
+    await status.getByText("Live").waitFor({ timeout: 20_000 });
+    await page.getByText("2,002 mi").waitFor();
+    await page.close();
+  });
+
   it("shows a duplicate service type key next to the key field", async () => {
     await aServiceType("inspection");
     const page = await open("/service-types");

@@ -1,29 +1,31 @@
 import { fileURLToPath } from "node:url";
 
-import { createEventBus, type Actor, type Services } from "@rally/api";
+import {
+  appRouter,
+  createCallerFactory,
+  createContextFactory,
+  createEventBus,
+  type Actor,
+  type Services,
+} from "@rally/api";
 import { createRallyClient } from "@rally/client/node";
 import { createTestDatabase } from "@rally/db/testing";
-import { createRallyServer } from "@rally/server";
+import { createRallyServer, type RallyServer } from "@rally/server";
 import { createTestClock } from "@rally/server/testing";
 import pino from "pino";
 
 /** Where `vite build` (run once by the global setup) puts the console. */
 export const webDir = fileURLToPath(new URL("../../dist", import.meta.url));
 
-async function actAsAdmin(): Promise<Actor> {
-  return { kind: "system", id: null, role: "ADMIN" };
-}
+const admin: Actor = { kind: "system", id: null, role: "ADMIN" };
 
-/**
- * The real server over a fresh database, serving the built console, and a
- * typed client for the test to change things behind the browser's back.
- */
-export async function startConsoleServer() {
+async function openServices(): Promise<Services> {
   const db = await createTestDatabase();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const events = createEventBus(db, logger);
   await events.start();
-  const services: Services = {
+
+  return {
     db,
     clock: createTestClock(),
     logger,
@@ -31,22 +33,41 @@ export async function startConsoleServer() {
     secret: "test-secret-not-for-production",
     publicUrl: "http://rally.test",
   };
-  const server = createRallyServer({
-    services,
-    webDir,
-    authenticate: actAsAdmin,
-  });
+}
+
+/**
+ * The real server over a fresh database, serving the built console, and a
+ * typed client for the test to change things behind the browser's back.
+ * The server can go away and come back on the same port, as in a deploy,
+ * while its database and event log stay.
+ */
+export async function startConsoleServer() {
+  const services = await openServices();
+  const serve = () =>
+    createRallyServer({ services, webDir, authenticate: async () => admin });
+  let server: RallyServer | null = serve();
   const url = await server.listen(0, "127.0.0.1");
   const client = createRallyClient({ url });
+  const makeContext = createContextFactory(services);
 
   return {
     url,
     client,
+    /** Calls procedures in process, so changes happen while the server is away. */
+    caller: createCallerFactory(appRouter)(makeContext("e2e", admin)),
+    async stop() {
+      await server?.close();
+      server = null;
+    },
+    async resume() {
+      server = serve();
+      await server.listen(Number(new URL(url).port), "127.0.0.1");
+    },
     async close() {
       client.close();
-      await server.close();
-      await events.stop();
-      await db.close();
+      await server?.close();
+      await services.events.stop();
+      await services.db.close();
     },
   };
 }
