@@ -56,8 +56,23 @@ export async function startConsoleServer() {
     /** Calls procedures in process, so changes happen while the server is away. */
     caller: createCallerFactory(appRouter)(makeContext("e2e", admin)),
     async stop() {
-      await server?.close();
+      const running = server;
       server = null;
+      if (!running) {
+        return;
+      }
+      // A process that goes away drops its open connections; waiting for
+      // the browser to let go of a busy keep-alive one could take minutes.
+      const closed = running.close();
+      const dropper = setInterval(
+        () => running.httpServer.closeAllConnections(),
+        20,
+      );
+      try {
+        await closed;
+      } finally {
+        clearInterval(dropper);
+      }
     },
     async resume() {
       server = serve();

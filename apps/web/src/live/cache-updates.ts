@@ -1,36 +1,34 @@
 import type { DomainEventType, StoredEvent } from "@rally/api";
-import type { QueryClient } from "@tanstack/react-query";
+import type { Query, QueryClient } from "@tanstack/react-query";
+import { getQueryKey } from "@trpc/react-query";
 
-import type { trpc } from "../trpc.ts";
+import { trpc } from "../trpc.ts";
 import { numberIn } from "./payload.ts";
 
-type Utils = ReturnType<typeof trpc.useUtils>;
-
-export interface CacheContext {
-  utils: Utils;
-  queryClient: QueryClient;
+/** The input a tRPC query was made with, read from its cache key. */
+function inputOf(query: Query) {
+  return (query.queryKey[1] as { input?: unknown } | undefined)?.input;
 }
 
-/** Whether a cached query's input is about this vehicle (or about all). */
-function concernsVehicle(input: unknown, vehicleId: number) {
+/** Whether a list's filter takes in this vehicle: its own, or no filter. */
+function listsVehicle(input: unknown, vehicleId: number) {
   const filter = (input as { vehicleId?: unknown } | undefined)?.vehicleId;
 
   return filter === undefined || filter === vehicleId;
 }
 
-async function refreshVehicle(event: StoredEvent, { utils }: CacheContext) {
+async function refreshVehicle(event: StoredEvent, queryClient: QueryClient) {
   const vehicleId = numberIn(event.payload, "vehicleId");
   if (vehicleId === undefined) {
     return;
   }
   await Promise.all([
-    utils.vehicle.get.invalidate({ id: vehicleId }),
-    utils.serviceRecord.list.invalidate(undefined, {
-      predicate: (query) =>
-        concernsVehicle(
-          (query.queryKey[1] as { input?: unknown } | undefined)?.input,
-          vehicleId,
-        ),
+    queryClient.invalidateQueries({
+      queryKey: getQueryKey(trpc.vehicle.get, { id: vehicleId }, "query"),
+    }),
+    queryClient.invalidateQueries({
+      queryKey: getQueryKey(trpc.serviceRecord.list),
+      predicate: (query) => listsVehicle(inputOf(query), vehicleId),
     }),
   ]);
 }
@@ -43,18 +41,21 @@ async function refreshVehicle(event: StoredEvent, { utils }: CacheContext) {
 export const cacheUpdates: Partial<
   Record<
     DomainEventType,
-    (event: StoredEvent, context: CacheContext) => unknown
+    (event: StoredEvent, queryClient: QueryClient) => Promise<void>
   >
 > = {
   "serviceRecord.created": refreshVehicle,
   "appointment.changed": refreshVehicle,
 };
 
-export function applyCacheUpdate(event: StoredEvent, context: CacheContext) {
-  return cacheUpdates[event.type]?.(event, context);
+export async function applyCacheUpdate(
+  event: StoredEvent,
+  queryClient: QueryClient,
+) {
+  await cacheUpdates[event.type]?.(event, queryClient);
 }
 
-/** Events were missed (too many, or too slow): every cached answer may be stale. */
-export function refreshEverything({ queryClient }: CacheContext) {
+/** Events were missed (too many, or too slow): any cached answer may be stale. */
+export function refreshEverything(queryClient: QueryClient) {
   return queryClient.invalidateQueries();
 }

@@ -16,21 +16,19 @@ const FeedContext = createContext<ActivityFeed | null>(null);
  */
 export function LiveEvents({ children }: { children: ReactNode }) {
   const [feed] = useState(createActivityFeed);
-  const utils = trpc.useUtils();
   const queryClient = useQueryClient();
 
   trpc.events.onAll.useSubscription(
     {},
     {
       onData: ({ data }) => {
-        const context = { utils, queryClient };
         if (data.kind === "refetch") {
-          void refreshEverything(context);
+          void refreshEverything(queryClient);
 
           return;
         }
         const event = data.event as StoredEvent;
-        void applyCacheUpdate(event, context);
+        void applyCacheUpdate(event, queryClient);
         feed.add(event);
       },
     },
