@@ -20,7 +20,11 @@ export type PathMap = (path: string) => string;
 
 const samePath: PathMap = (path) => path;
 
-/** Errors keyed by field path, from the very schema the server checks. */
+/**
+ * Errors keyed by field path, from the very schema the server checks. A form
+ * that passes it submits `schema.parse(input)`, which then cannot throw and
+ * gives the procedure's typed input.
+ */
 export function schemaErrors(
   schema: z.ZodType,
   input: unknown,

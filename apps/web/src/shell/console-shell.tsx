@@ -14,10 +14,31 @@ function isActive(pathname: string, path: string) {
     : pathname === path || pathname.startsWith(`${path}/`);
 }
 
+/** The table's pages that have a place in the navigation. */
+function ConsoleNav({ onNavigate }: { onNavigate: () => void }) {
+  const { pathname } = useLocation();
+
+  return navPages.map((page) => {
+    const isCurrent = isActive(pathname, page.path);
+
+    return (
+      <NavLink
+        key={page.path}
+        component={Link}
+        to={page.path}
+        label={page.navLabel}
+        variant="filled"
+        active={isCurrent}
+        aria-current={isCurrent ? "page" : undefined}
+        onClick={onNavigate}
+      />
+    );
+  });
+}
+
 /** The frame every page renders in: header, navigation and main area. */
 export function ConsoleShell() {
   const [isNavOpen, { toggle, close }] = useDisclosure(false);
-  const { pathname } = useLocation();
 
   return (
     <AppShell
@@ -50,18 +71,7 @@ export function ConsoleShell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Sections">
-        {navPages.map((page) => (
-          <NavLink
-            key={page.path}
-            component={Link}
-            to={page.path}
-            label={page.navLabel}
-            variant="filled"
-            active={isActive(pathname, page.path)}
-            aria-current={isActive(pathname, page.path) ? "page" : undefined}
-            onClick={close}
-          />
-        ))}
+        <ConsoleNav onNavigate={close} />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <Outlet />

@@ -47,10 +47,51 @@ function CustomerRows({ customers }: { customers: CustomerRow[] }) {
   ));
 }
 
-export default function CustomersPage() {
-  useDocumentTitle("Customers · Rally");
+function CustomerTable({ customers }: { customers: CustomerRow[] }) {
+  return (
+    <Table striped highlightOnHover aria-label="Customers">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Email</Table.Th>
+          <Table.Th>Phone</Table.Th>
+          <Table.Th>Vehicles</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        <CustomerRows customers={customers} />
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** A button that opens the walk-in form, then shows the new customer. */
+function NewCustomer() {
   const navigate = useNavigate();
   const [isCreating, creating] = useDisclosure(false);
+
+  return (
+    <>
+      <Button onClick={creating.open}>New customer</Button>
+      <Modal
+        opened={isCreating}
+        onClose={creating.close}
+        title="New customer"
+        closeButtonProps={{ "aria-label": "Close" }}
+      >
+        <CustomerForm
+          onCreated={(customer) => {
+            creating.close();
+            void navigate(`/customers/${customer.id}`);
+          }}
+        />
+      </Modal>
+    </>
+  );
+}
+
+export default function CustomersPage() {
+  useDocumentTitle("Customers · Rally");
   const [search, setSearch] = useState("");
   const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
   const list = trpc.customer.list.useInfiniteQuery(
@@ -63,7 +104,7 @@ export default function CustomersPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Customers</Title>
-        <Button onClick={creating.open}>New customer</Button>
+        <NewCustomer />
       </Group>
       <TextInput
         label="Search"
@@ -79,19 +120,7 @@ export default function CustomersPage() {
       ) : customers.length === 0 ? (
         <Text c="dimmed">No customers match.</Text>
       ) : (
-        <Table striped highlightOnHover aria-label="Customers">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Phone</Table.Th>
-              <Table.Th>Vehicles</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            <CustomerRows customers={customers} />
-          </Table.Tbody>
-        </Table>
+        <CustomerTable customers={customers} />
       )}
       {list.hasNextPage ? (
         <Group justify="center">
@@ -104,19 +133,6 @@ export default function CustomersPage() {
           </Button>
         </Group>
       ) : null}
-      <Modal
-        opened={isCreating}
-        onClose={creating.close}
-        title="New customer"
-        closeButtonProps={{ "aria-label": "Close" }}
-      >
-        <CustomerForm
-          onCreated={(customer) => {
-            creating.close();
-            void navigate(`/customers/${customer.id}`);
-          }}
-        />
-      </Modal>
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { useForm, type UseFormReturnType } from "@mantine/form";
 import { limits } from "@rally/api/limits";
 import { serviceRecordCreateInput } from "@rally/api/schemas";
 import type { RouterOutputs } from "@rally/client";
@@ -61,6 +61,49 @@ function initialValues(): ServiceRecordValues {
   };
 }
 
+/** What was done at the visit: the service, when, and the odometer. */
+function VisitFields(props: {
+  form: UseFormReturnType<ServiceRecordValues>;
+  typeOptions: { value: string; label: string }[];
+}) {
+  const { form } = props;
+
+  return (
+    <>
+      <Group grow align="flex-start">
+        <NativeSelect
+          label="Service"
+          withAsterisk
+          data={props.typeOptions}
+          {...form.getInputProps("serviceTypeId")}
+        />
+        <TextInput
+          label="Performed on"
+          type="date"
+          withAsterisk
+          {...form.getInputProps("performedAt")}
+        />
+        <NumberInput
+          label="Odometer"
+          suffix=" mi"
+          min={0}
+          max={limits.odometer.max}
+          allowDecimal={false}
+          thousandSeparator
+          {...form.getInputProps("odometer")}
+        />
+      </Group>
+      <Textarea
+        label="Notes"
+        maxLength={limits.notes}
+        autosize
+        minRows={2}
+        {...form.getInputProps("notes")}
+      />
+    </>
+  );
+}
+
 /** Records a visit and the recommended work the customer declined. */
 export function ServiceRecordForm(props: {
   vehicleId: number;
@@ -101,36 +144,7 @@ export function ServiceRecordForm(props: {
       })}
     >
       <Stack>
-        <Group grow align="flex-start">
-          <NativeSelect
-            label="Service"
-            withAsterisk
-            data={typeOptions}
-            {...form.getInputProps("serviceTypeId")}
-          />
-          <TextInput
-            label="Performed on"
-            type="date"
-            withAsterisk
-            {...form.getInputProps("performedAt")}
-          />
-          <NumberInput
-            label="Odometer"
-            suffix=" mi"
-            min={0}
-            max={limits.odometer.max}
-            allowDecimal={false}
-            thousandSeparator
-            {...form.getInputProps("odometer")}
-          />
-        </Group>
-        <Textarea
-          label="Notes"
-          maxLength={limits.notes}
-          autosize
-          minRows={2}
-          {...form.getInputProps("notes")}
-        />
+        <VisitFields form={form} typeOptions={typeOptions} />
         <DeclinedFields form={form} typeOptions={typeOptions} />
         <FormAlert message={refusal.message} />
         <Group justify="flex-end">
