@@ -8,5 +8,9 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: "forks",
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "suite" } },
+      "apps/web/vitest.e2e.config.ts",
+    ],
   },
 });

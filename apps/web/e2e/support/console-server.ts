@@ -1,0 +1,108 @@
+import { fileURLToPath } from "node:url";
+
+import {
+  appRouter,
+  createApiToken,
+  createCallerFactory,
+  createContextFactory,
+  createEventBus,
+  createUser,
+  type Actor,
+  type Services,
+} from "@rally/api";
+import { createRallyClient } from "@rally/client/node";
+import { createTestDatabase } from "@rally/db/testing";
+import { createRallyServer, type RallyServer } from "@rally/server";
+import { createTestClock } from "@rally/server/testing";
+import pino from "pino";
+
+/** Where `vite build` (run once by the global setup) puts the console. */
+export const webDir = fileURLToPath(new URL("../../dist", import.meta.url));
+
+const admin: Actor = { kind: "system", id: null, role: "ADMIN" };
+
+/** The staff member the browser signs in as. */
+export const consoleUser = {
+  email: "advisor@rally.test",
+  password: "correct horse battery staple",
+} as const;
+
+async function openServices(): Promise<Services> {
+  const db = await createTestDatabase();
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const events = createEventBus(db, logger);
+  await events.start();
+
+  return {
+    db,
+    // Session cookies expire by this clock, so it starts at the real now.
+    clock: createTestClock(new Date()),
+    logger,
+    events,
+    secret: "test-secret-not-for-production",
+    publicUrl: "http://rally.test",
+  };
+}
+
+/**
+ * The real server over a fresh database, serving the built console, and a
+ * typed client for the test to change things behind the browser's back.
+ * The server can go away and come back on the same port, as in a deploy,
+ * while its database and event log stay.
+ */
+export async function startConsoleServer() {
+  const services = await openServices();
+  const serve = () => createRallyServer({ services, webDir });
+  let server: RallyServer | null = serve();
+  const url = await server.listen(0, "127.0.0.1");
+  const user = await createUser(services.db, {
+    ...consoleUser,
+    name: "Service Advisor",
+    role: "ADMIN",
+  });
+  const { token } = await createApiToken(services.db, {
+    name: "browser tests",
+    role: "ADMIN",
+    createdById: user.id,
+  });
+  const client = createRallyClient({ url, token });
+  const makeContext = createContextFactory(services);
+
+  return {
+    url,
+    client,
+    /** Calls procedures in process, so changes happen while the server is away. */
+    caller: createCallerFactory(appRouter)(makeContext("e2e", admin)),
+    async stop() {
+      const running = server;
+      server = null;
+      if (!running) {
+        return;
+      }
+      // A process that goes away drops its open connections; waiting for
+      // the browser to let go of a busy keep-alive one could take minutes.
+      const closed = running.close();
+      const dropper = setInterval(
+        () => running.httpServer.closeAllConnections(),
+        20,
+      );
+      try {
+        await closed;
+      } finally {
+        clearInterval(dropper);
+      }
+    },
+    async resume() {
+      server = serve();
+      await server.listen(Number(new URL(url).port), "127.0.0.1");
+    },
+    async close() {
+      client.close();
+      await server?.close();
+      await services.events.stop();
+      await services.db.close();
+    },
+  };
+}
+
+export type ConsoleServer = Awaited<ReturnType<typeof startConsoleServer>>;

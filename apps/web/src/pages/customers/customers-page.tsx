@@ -1,0 +1,138 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import {
+  useDebouncedValue,
+  useDisclosure,
+  useDocumentTitle,
+} from "@mantine/hooks";
+import { limits } from "@rally/api/limits";
+import type { RouterOutputs } from "@rally/client";
+import { useState } from "react";
+import { Link, useNavigate } from "react-router";
+
+import { QueryError } from "../../forms/query-error.tsx";
+import { PageLoader } from "../../shell/page-loader.tsx";
+import { trpc } from "../../trpc.ts";
+import { CustomerForm } from "./customer-form.tsx";
+
+type CustomerRow = RouterOutputs["customer"]["list"]["items"][number];
+
+const PAGE_SIZE = 25;
+
+function CustomerRows({ customers }: { customers: CustomerRow[] }) {
+  return customers.map((customer) => (
+    <Table.Tr key={customer.id}>
+      <Table.Td>
+        <Anchor component={Link} to={`/customers/${customer.id}`}>
+          {customer.lastName}, {customer.firstName}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{customer.email ?? "—"}</Table.Td>
+      <Table.Td>{customer.phone ?? "—"}</Table.Td>
+      <Table.Td>
+        {customer.vehicles
+          .map((v) => `${v.year} ${v.make} ${v.model}`)
+          .join(", ") || "—"}
+      </Table.Td>
+    </Table.Tr>
+  ));
+}
+
+function CustomerTable({ customers }: { customers: CustomerRow[] }) {
+  return (
+    <Table striped highlightOnHover aria-label="Customers">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Email</Table.Th>
+          <Table.Th>Phone</Table.Th>
+          <Table.Th>Vehicles</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        <CustomerRows customers={customers} />
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** A button that opens the walk-in form, then shows the new customer. */
+function NewCustomer() {
+  const navigate = useNavigate();
+  const [isCreating, creating] = useDisclosure(false);
+
+  return (
+    <>
+      <Button onClick={creating.open}>New customer</Button>
+      <Modal
+        opened={isCreating}
+        onClose={creating.close}
+        title="New customer"
+        closeButtonProps={{ "aria-label": "Close" }}
+      >
+        <CustomerForm
+          onCreated={(customer) => {
+            creating.close();
+            void navigate(`/customers/${customer.id}`);
+          }}
+        />
+      </Modal>
+    </>
+  );
+}
+
+export default function CustomersPage() {
+  useDocumentTitle("Customers · Rally");
+  const [search, setSearch] = useState("");
+  const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
+  const list = trpc.customer.list.useInfiniteQuery(
+    { search: debouncedSearch || undefined, limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor },
+  );
+  const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>Customers</Title>
+        <NewCustomer />
+      </Group>
+      <TextInput
+        label="Search"
+        description="Name, email, phone or VIN"
+        type="search"
+        maxLength={limits.search}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+      />
+      {list.error ? <QueryError error={list.error} /> : null}
+      {list.isPending ? (
+        <PageLoader />
+      ) : customers.length === 0 ? (
+        <Text c="dimmed">No customers match.</Text>
+      ) : (
+        <CustomerTable customers={customers} />
+      )}
+      {list.hasNextPage ? (
+        <Group justify="center">
+          <Button
+            variant="default"
+            loading={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
