@@ -53,7 +53,7 @@ export async function ensureFirstAdmin(
   if (!options.password) {
     options.print(
       `Sign in as ${email} with password ${password}\n` +
-        "(shown this once: change it under Settings → Users)\n",
+        "(shown this once: keep it somewhere safe)\n",
     );
   }
 }

@@ -9,15 +9,17 @@ import { startTestServer, type TestServer } from "../src/testing.ts";
 import { repoDir, runScript } from "./spawn.ts";
 
 let server: TestServer;
+let token = "";
 const serverDir = path.join(repoDir, "apps", "server");
 const rally = (...args: string[]) =>
   runScript("src/cli/main.ts", args, {
     cwd: serverDir,
-    env: { RALLY_TOKEN: "" },
+    env: { RALLY_TOKEN: token },
   });
 
 beforeAll(async () => {
   server = await startTestServer();
+  token = await server.tokenFor("STAFF");
 }, 120_000);
 
 afterAll(async () => {

@@ -41,6 +41,7 @@ describe("resuming event subscriptions", () => {
     const states: ConnectionState[] = [];
     const client = createRallyClient({
       url: server.url,
+      token: await server.tokenFor("VIEWER"),
       WebSocket: tracker.WebSocket,
       onConnectionState: (state) => states.push(state),
     });

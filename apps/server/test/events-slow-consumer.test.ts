@@ -48,6 +48,7 @@ describe("a slow consumer", () => {
       const tracker = socketTracker();
       const slowClient = createRallyClient({
         url: server.url,
+        token: await server.tokenFor("VIEWER"),
         WebSocket: tracker.WebSocket,
       });
       const slow = collect((h) =>

@@ -7,15 +7,17 @@ import { repoDir, runScript } from "./spawn.ts";
 
 let server: TestServer;
 let vehicleId: number;
+let token = "";
 const examplesDir = path.join(repoDir, "examples");
 const example = (script: string, ...args: string[]) =>
   runScript(script, args, {
     cwd: examplesDir,
-    env: { RALLY_URL: server.url, RALLY_TOKEN: "" },
+    env: { RALLY_URL: server.url, RALLY_TOKEN: token },
   });
 
 beforeAll(async () => {
   server = await startTestServer();
+  token = await server.tokenFor("STAFF");
   const { client } = server;
   const oil = await client.serviceType.create.mutate({
     key: "oil-change",

@@ -119,13 +119,36 @@ function hostileInputFor(entry: ProcedureEntry) {
     { requiredKeys: [] },
   );
 
-  return fc.oneof(
-    { arbitrary: shaped, weight: fields.length > 0 ? 6 : 0 },
-    { arbitrary: leaf, weight: 1 },
-    {
-      arbitrary: fc.anything({ maxDepth: 3, withBigInt: true, withDate: true }),
-      weight: 1,
-    },
+  return fc
+    .oneof(
+      { arbitrary: shaped, weight: fields.length > 0 ? 6 : 0 },
+      { arbitrary: leaf, weight: 1 },
+      {
+        arbitrary: fc.anything({
+          maxDepth: 3,
+          withBigInt: true,
+          withDate: true,
+        }),
+        weight: 1,
+      },
+    )
+    .filter((input) => !hasProtoKey(input));
+}
+
+/**
+ * The typed client's transformer refuses to send a `__proto__` key at all
+ * (and its batch then never settles), so such inputs cannot reach the
+ * server this way; the raw requests below cover what a hostile caller sends.
+ */
+function hasProtoKey(input: unknown, depth = 0): boolean {
+  if (typeof input !== "object" || input === null || depth > 5) {
+    return false;
+  }
+
+  return Object.keys(input).some(
+    (key) =>
+      key === "__proto__" ||
+      hasProtoKey((input as Record<string, unknown>)[key], depth + 1),
   );
 }
 
@@ -175,6 +198,11 @@ describe("malformed requests", () => {
     ["a body that is not JSON", "customer.create", "{not json"],
     ["a body without the json envelope", "customer.create", '{"firstName":1}'],
     ["a JSON array body", "customer.create", "[1,2,3]"],
+    [
+      "a __proto__ key",
+      "customer.create",
+      '{"json":{"__proto__":{"isAdmin":true},"firstName":"A"}}',
+    ],
     ["an unknown procedure", "customer.explode", "{}"],
     ["a huge batch", Array(200).fill("customer.create").join(","), "{}"],
   ])("answers %s without a server error", async (_name, path, body) => {

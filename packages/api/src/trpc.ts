@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import type { Context, Role } from "./context.ts";
 import { DomainError, trpcCodeFor } from "./errors.ts";
 import { fromDatabaseError } from "./database-errors.ts";
+import { assertWellFormedText } from "./well-formed-text.ts";
 
 export interface FieldError {
   path: string;
@@ -52,6 +53,13 @@ function fieldErrorsOf(error: TRPCError): FieldError[] {
 }
 
 /** Turns domain and database errors into tRPC errors and logs each call once. */
+/** Refuses text PostgreSQL cannot store before any procedure sees it. */
+const wellFormed = t.middleware(async ({ getRawInput, next }) => {
+  assertWellFormedText(await getRawInput());
+
+  return next();
+});
+
 const observed = t.middleware(async ({ ctx, path, type, next }) => {
   const startedAt = performance.now();
   const result = await next();
@@ -99,7 +107,7 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Anyone, signed in or not: health checks and public pages. */
-export const publicProcedure = t.procedure.use(observed);
+export const publicProcedure = t.procedure.use(observed).use(wellFormed);
 
 const rank = { VIEWER: 0, STAFF: 1, ADMIN: 2 } as const satisfies Record<
   Role,
