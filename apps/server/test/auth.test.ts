@@ -256,7 +256,13 @@ describe("API tokens", () => {
     await expect(started()).rejects.toThrow();
 
     expect(http.data?.code).toBe("UNAUTHORIZED");
-    expect(errors).toEqual(["UNAUTHORIZED"]);
+    // The new subscription is refused by the per-call check, or, when the
+    // revocation notice closes the socket first, by the closing itself
+    // (a connection error carries no tRPC code).
+    expect(errors.length).toBeGreaterThan(0);
+    for (const code of errors) {
+      expect(["UNAUTHORIZED", "UNKNOWN"]).toContain(code);
+    }
   });
 
   it("ends running subscriptions of a revoked token", async () => {

@@ -3,6 +3,7 @@ import {
   createSmtpProvider,
   type Dispatcher,
   type EmailProvider,
+  threadIdFromReplyAddress,
 } from "@rally/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -81,6 +82,22 @@ describe("campaign.send", () => {
     expect(first?.raw).toContain("Toyota Corolla");
     expect(first?.raw).toContain("Honda Corolla");
     expect(first?.raw).toMatch(/Subject: Cust0, your Toyota is due/);
+  });
+
+  it("gives each email a signed reply address that names its thread", async () => {
+    const message = sink.received.find(
+      (m) => m.to[0] === "c2.life@example.com",
+    );
+    const email = await server.db.prisma.email.findFirstOrThrow({
+      where: { toAddress: "c2.life@example.com" },
+      select: { threadId: true },
+    });
+    const replyTo = /^Reply-To:\s+(\S+)/m.exec(message?.raw ?? "")?.[1] ?? "";
+
+    expect(replyTo).toMatch(/^reply\+\S+@/);
+    expect(threadIdFromReplyAddress(server.services, replyTo)).toBe(
+      email.threadId,
+    );
   });
 
   it("records every transition of an email as an EmailEvent and a thread", async () => {

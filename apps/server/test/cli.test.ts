@@ -121,11 +121,54 @@ describe("rally import and --help", () => {
     });
   }, 180_000);
 
+  it("creates an admin, then a token issued by them, each shown once", async () => {
+    const env = { DATABASE_URL: "", RALLY_DATA_DIR: path.join(dataDir, "db") };
+    const run = (...args: string[]) =>
+      runScript("src/cli/main.ts", args, { cwd: serverDir, env });
+    const user = await run(
+      "user:create",
+      "--admin",
+      "--email",
+      "Owner@Shop.test",
+      "--name",
+      "Shop Owner",
+    );
+    const token = await run(
+      "token:create",
+      "--name",
+      "reports",
+      "--owner",
+      "owner@shop.test",
+    );
+    const stranger = await run(
+      "token:create",
+      "--name",
+      "x",
+      "--owner",
+      "nobody@shop.test",
+    );
+
+    expect(user.code).toBe(0);
+    expect(user.stdout).toMatch(/created ADMIN owner@shop\.test with password/);
+    expect(token).toMatchObject({ code: 0 });
+    expect(token.stdout).toMatch(/^rally_\S+\n$/);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain("no admin account nobody@shop.test");
+  }, 180_000);
+
   it("explains every command with --help", () => {
     const program = createProgram();
     const names = program.commands.map((command) => command.name());
 
-    expect(names).toEqual(["serve", "migrate", "seed", "import", "call"]);
+    expect(names).toEqual([
+      "serve",
+      "migrate",
+      "seed",
+      "import",
+      "call",
+      "user:create",
+      "token:create",
+    ]);
     for (const command of program.commands) {
       expect(command.helpInformation()).toContain(
         `Usage: rally ${command.name()}`,

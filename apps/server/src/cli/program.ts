@@ -1,5 +1,6 @@
 import { Command } from "commander";
 
+import { addAccountCommands } from "./accounts.ts";
 import { addCallCommand } from "./call.ts";
 import { addImportCommand } from "./import.ts";
 import { addMigrateCommand } from "./migrate.ts";
@@ -17,6 +18,7 @@ export function createProgram() {
   addSeedCommand(program);
   addImportCommand(program);
   addCallCommand(program);
+  addAccountCommands(program);
   program.commands.forEach((command) => command.exitOverride());
 
   return program;

@@ -1,3 +1,4 @@
+import { replyAddressFor } from "../conversations/reply-address.ts";
 import type { Database } from "@rally/db";
 
 import {
@@ -117,9 +118,24 @@ function ready(
       subject: body.subject,
       html: body.html,
       text: body.text ?? "",
-      headers: buildHeaders(email, unsubscribe),
+      headers: buildHeaders(email, unsubscribe, replyAddressOf(deps, email)),
     },
   };
+}
+
+/** The thread's signed reply address, at the sender's own domain. */
+function replyAddressOf(deps: GateDeps, email: ClaimedEmail) {
+  const domain = /@([^@>\s]+)>?\s*$/.exec(email.fromAddress)?.[1];
+  if (email.threadId === null || !domain) {
+    return null;
+  }
+  const clock = { now: () => deps.now };
+
+  return replyAddressFor(
+    { secret: deps.secret, clock },
+    email.threadId,
+    domain,
+  );
 }
 
 async function suppressedAmong(db: Database, emails: ClaimedEmail[]) {

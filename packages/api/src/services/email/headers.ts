@@ -5,7 +5,11 @@ import type { ClaimedEmail } from "./claim.ts";
  * message: mailbox providers require it of bulk senders, and it is
  * harmless on a reply.
  */
-export function buildHeaders(email: ClaimedEmail, unsubscribeUrl: string) {
+export function buildHeaders(
+  email: ClaimedEmail,
+  unsubscribeUrl: string,
+  replyTo: string | null,
+) {
   const headers: Record<string, string> = {
     "List-Unsubscribe": `<${unsubscribeUrl}>`,
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -16,9 +20,11 @@ export function buildHeaders(email: ClaimedEmail, unsubscribeUrl: string) {
   if (email.references) {
     headers["References"] = email.references;
   }
-  // Reply-To: the one place a reply address would be set. Reply tokens
-  // (routing a customer's answer back to its thread) belong to the
-  // conversations pipeline; until it sets one, replies go to From.
+  // A signed address names the thread, so a reply finds it even when a
+  // mail client drops In-Reply-To and References.
+  if (replyTo) {
+    headers["Reply-To"] = replyTo;
+  }
 
   return headers;
 }

@@ -1,3 +1,4 @@
+import { bookingLinkFor } from "../bookings/link.ts";
 import type { Database } from "@rally/db";
 
 import { notFound } from "../../errors.ts";
@@ -11,6 +12,8 @@ import {
 
 export interface RecipientRow {
   email_id: number | null;
+  campaign_id: number;
+  vehicle_id: number;
   customer_id: number;
   first_name: string;
   last_name: string;
@@ -26,7 +29,7 @@ export interface RecipientRow {
 }
 
 const recipientColumns = `
-  r.email_id, r.customer_id, c.first_name, c.last_name, c.email,
+  r.email_id, r.campaign_id, r.vehicle_id, r.customer_id, c.first_name, c.last_name, c.email,
   v.make, v.model, v.year, v.vin, r.last_service_at, r.due_at,
   r.days_overdue, st.name AS service_name
 FROM campaign_recipients r
@@ -56,11 +59,20 @@ export function unsubscribeUrl(deps: LinkDeps, emailId: number) {
   return `${deps.publicUrl}/unsubscribe/${token}`;
 }
 
-function bookingUrl(deps: LinkDeps, shop: ShopProfile, emailId: number) {
-  const expiresAt = new Date(deps.now.getTime() + LINK_LIFETIME_MS);
-  const token = signToken(deps.secret, "booking", String(emailId), expiresAt);
+/** The booking page for the email's first vehicle, credited to the email. */
+function bookingUrl(deps: LinkDeps, row: RecipientRow, emailId: number) {
+  return bookingLinkFor(
+    {
+      secret: deps.secret,
+      publicUrl: deps.publicUrl,
+      clock: clockAt(deps.now),
+    },
+    { vehicleId: row.vehicle_id, emailId, campaignId: row.campaign_id },
+  );
+}
 
-  return `${shop.bookingBaseUrl ?? `${deps.publicUrl}/book`}/${token}`;
+function clockAt(now: Date) {
+  return { now: () => now };
 }
 
 /** The variables for one email from its recipient rows (one per vehicle). */
@@ -102,7 +114,7 @@ export function variablesFromRows(
       postalAddress: shop.postalAddress,
     },
     bookingLink: emailId
-      ? bookingUrl(deps, shop, emailId)
+      ? bookingUrl(deps, first, emailId)
       : `${deps.publicUrl}/book`,
     unsubscribeLink: emailId
       ? unsubscribeUrl(deps, emailId)
