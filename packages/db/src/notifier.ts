@@ -27,22 +27,57 @@ export function createNotifier(source: NotifierSource): Notifier {
     }
   }
 
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let failedAttempts = 0;
+
   async function pgConnection(url: string) {
     connection ??= (async () => {
       const client = new pg.Client({ connectionString: url });
       client.on("notification", (message) => {
         dispatch(message.channel, message.payload ?? "");
       });
-      client.on("error", () => {
-        // The listening connection dropped: the next listen reconnects.
-        connection = undefined;
-      });
+      client.on("error", () => lost(url));
+      client.on("end", () => lost(url));
       await client.connect();
 
       return client;
     })();
 
     return connection;
+  }
+
+  /**
+   * The listening connection dropped (a server restart, a failover, a
+   * terminated backend): listen again with backoff, then wake every
+   * listener once so that what was committed meanwhile is read.
+   */
+  function lost(url: string) {
+    connection = undefined;
+    if (isClosed || reconnectTimer) {
+      return;
+    }
+    const delayMs = Math.min(250 * 2 ** failedAttempts, 10_000);
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = undefined;
+      void relisten(url);
+    }, delayMs);
+    reconnectTimer.unref();
+  }
+
+  async function relisten(url: string) {
+    try {
+      const client = await pgConnection(url);
+      for (const channel of listeners.keys()) {
+        await client.query(`LISTEN ${channel}`);
+      }
+      failedAttempts = 0;
+      for (const channel of listeners.keys()) {
+        dispatch(channel, "");
+      }
+    } catch {
+      failedAttempts += 1;
+      lost(url);
+    }
   }
 
   return {
@@ -74,6 +109,7 @@ export function createNotifier(source: NotifierSource): Notifier {
         return;
       }
       isClosed = true;
+      clearTimeout(reconnectTimer);
       listeners.clear();
       if (connection) {
         const client = await connection.catch(() => undefined);
