@@ -53,18 +53,30 @@ describe("event ids", () => {
       const gate = new Promise<void>((resolve) => {
         release = resolve;
       });
+      let markHolding: () => void = () => {};
+      const holding = new Promise<void>((resolve) => {
+        markHolding = resolve;
+      });
       const first = server.db.prisma.$transaction(async (tx) => {
         await recordEvents(tx, [statusEvent(1, 1)]);
+        markHolding();
         await gate;
       });
+      // The second writer starts only once the first holds the lock.
+      await holding;
       const second = commitEvents(server.db, [statusEvent(1, 2)]);
       const order: number[] = [];
       void first.then(() => order.push(1));
       void second.then(() => order.push(2));
-      if (isPostgres) {
-        await whenWriterWaits();
+      try {
+        if (isPostgres) {
+          await whenWriterWaits();
+        }
+      } finally {
+        // Even when the check fails, the first writer must finish, or the
+        // server could not close.
+        release();
       }
-      release();
       await Promise.all([first, second]);
       const ids = await idsOf([1, 2]);
 
