@@ -16,7 +16,11 @@ import { createAuthContexts } from "./auth-context.ts";
 import { bodyLimit, edgeLimits, rateLimit } from "./edge-limits.ts";
 import type { Metrics } from "./metrics.ts";
 import { createOriginCheck } from "./origins.ts";
-import { isPublicCall, refuseForeignOrigins } from "./trpc-guards.ts";
+import {
+  isPublicCall,
+  procedurePathsOf,
+  refuseForeignOrigins,
+} from "./trpc-guards.ts";
 import { emailWebhookRoutes } from "./http/email-webhooks.ts";
 import { unsubscribeRoutes } from "./http/unsubscribe.ts";
 
@@ -82,7 +86,7 @@ export function createRallyServer(options: RallyServerOptions): RallyServer {
   }
   const defaultBodyLimit = bodyLimit(1_000_000);
   const callBodyLimit: express.RequestHandler = (req, res, next) =>
-    decodeURIComponent(req.path.slice(1)).split(",").includes("import.start")
+    procedurePathsOf(req).includes("import.start")
       ? next()
       : defaultBodyLimit(req, res, next);
   // Webhook routes mount below these; public pages take `publicLimit`.

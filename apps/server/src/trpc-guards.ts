@@ -9,11 +9,14 @@ const publicPaths = new Set(
     .map(([path]) => path),
 );
 
-/** Whether an HTTP tRPC request (maybe a batch) calls a public procedure. */
-export function isPublicCall(req: Request) {
-  const paths = decodeURIComponent(req.path.slice(1)).split(",");
+/** The procedure paths an HTTP tRPC request (maybe a batch) calls. */
+export function procedurePathsOf(req: Request) {
+  return decodeURIComponent(req.path.slice(1)).split(",");
+}
 
-  return paths.some((path) => publicPaths.has(path));
+/** Whether an HTTP tRPC request calls a public procedure. */
+export function isPublicCall(req: Request) {
+  return procedurePathsOf(req).some((path) => publicPaths.has(path));
 }
 
 /**

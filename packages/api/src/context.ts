@@ -73,15 +73,11 @@ export interface Actor {
   role: Role;
 }
 
-/** The per-call context: the process's services plus who is calling. */
-export interface Context extends Services {
+/** The per-call context: the process's services, the transport and the caller. */
+export interface Context extends Services, Transport {
   requestId: string;
   actor: Actor | null;
-  http?: HttpExchange | undefined;
-  reauthenticate?: (() => Promise<Actor | null>) | undefined;
   loginThrottle: LoginThrottle;
-  /** The WebSocket a subscription writes to, so slow clients are noticed. */
-  socket?: StreamSocket | undefined;
 }
 
 export function createContextFactory(services: Services) {
@@ -96,9 +92,7 @@ export function createContextFactory(services: Services) {
     ...services,
     requestId,
     actor,
-    http: transport.http,
-    reauthenticate: transport.reauthenticate,
-    socket: transport.socket,
+    ...transport,
     loginThrottle,
     logger: services.logger.child({
       requestId,
