@@ -1,45 +1,11 @@
+import { DateTime } from "luxon";
+
 const dayMs = 86_400_000;
-
-/** Calendar parts of an instant in a time zone, cached per zone. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string) {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-    });
-    formatters.set(timeZone, formatter);
-  }
-
-  return formatter;
-}
-
-function offsetMs(instant: number, timeZone: string) {
-  const parts = formatterFor(timeZone).formatToParts(instant);
-  const value = (type: string) =>
-    Number(parts.find((part) => part.type === type)?.value);
-  const wall = Date.UTC(
-    value("year"),
-    value("month") - 1,
-    value("day"),
-    value("hour"),
-    value("minute"),
-  );
-
-  return wall - Math.floor(instant / 60_000) * 60_000;
-}
 
 /**
  * Turns "day N (UTC-midnight based), at hh:mm local" into an instant. The
  * zone's offset is looked up once per day: the demo spans about a thousand
- * days, and a million vehicles must not mean millions of Intl calls.
+ * days, and a million vehicles must not mean millions of zone lookups.
  */
 export function createLocalTime(timeZone: string) {
   const offsets = new Map<number, number>();
@@ -47,7 +13,9 @@ export function createLocalTime(timeZone: string) {
   return (day: number, hour: number, minute: number) => {
     let offset = offsets.get(day);
     if (offset === undefined) {
-      offset = offsetMs(day * dayMs + 12 * 3_600_000, timeZone);
+      offset =
+        DateTime.fromMillis(day * dayMs + 12 * 3_600_000, { zone: timeZone })
+          .offset * 60_000;
       offsets.set(day, offset);
     }
 

@@ -1,87 +1,34 @@
-/** Wall-clock arithmetic in the shop's time zone, with Intl only. */
+import { DateTime } from "luxon";
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** Wall-clock arithmetic in the shop's time zone, through Luxon. */
 
-function formatterFor(timeZone: string) {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-    });
-    formatters.set(timeZone, formatter);
-  }
-
-  return formatter;
-}
-
-function wallClock(at: Date, timeZone: string) {
-  const parts = formatterFor(timeZone).formatToParts(at);
-  const get = (type: string) =>
-    Number(parts.find((part) => part.type === type)?.value ?? 0);
-
-  return {
-    year: get("year"),
-    month: get("month"),
-    day: get("day"),
-    hour: get("hour"),
-    minute: get("minute"),
-  };
-}
-
+/** The zone's offset from UTC at an instant, in minutes. */
 export function offsetMinutes(at: Date, timeZone: string) {
-  const wall = wallClock(at, timeZone);
-  const asUtc = Date.UTC(
-    wall.year,
-    wall.month - 1,
-    wall.day,
-    wall.hour,
-    wall.minute,
-  );
-  const minute = Math.floor(at.getTime() / 60_000) * 60_000;
-
-  return Math.round((asUtc - minute) / 60_000);
+  return DateTime.fromJSDate(at, { zone: timeZone }).offset;
 }
 
-/** The instant a local "YYYY-MM-DD" and "HH:mm" name in `timeZone`. */
+/**
+ * The instant a local "YYYY-MM-DD" and "HH:mm" name in `timeZone`. A time
+ * skipped by a spring DST change moves forward by the gap, as clocks do.
+ */
 export function zonedTimeToUtc(date: string, time: string, timeZone: string) {
-  const [year = 0, month = 1, day = 1] = date.split("-").map(Number);
-  const [hour = 0, minute = 0] = time.split(":").map(Number);
-  const guess = Date.UTC(year, month - 1, day, hour, minute);
-  const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  const second = guess - offsetMinutes(new Date(first), timeZone) * 60_000;
-
-  return new Date(second);
+  return DateTime.fromISO(`${date}T${time}`, { zone: timeZone }).toJSDate();
 }
 
 /** The local calendar date ("YYYY-MM-DD") of an instant. */
 export function localDate(at: Date, timeZone: string) {
-  const wall = wallClock(at, timeZone);
-
-  return [
-    String(wall.year).padStart(4, "0"),
-    String(wall.month).padStart(2, "0"),
-    String(wall.day).padStart(2, "0"),
-  ].join("-");
+  return DateTime.fromJSDate(at, { zone: timeZone }).toISODate() ?? "";
 }
 
 /** ISO weekday (1 = Monday) of a local date. */
 export function isoWeekday(date: string) {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-
-  return day === 0 ? 7 : day;
+  return DateTime.fromISO(date, { zone: "utc" }).weekday;
 }
 
 export function addDays(date: string, days: number) {
-  const next = new Date(`${date}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + days);
-
-  return next.toISOString().slice(0, 10);
+  return (
+    DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate() ?? ""
+  );
 }
 
 export function minutesOf(time: string) {
