@@ -2,10 +2,11 @@ import type { Database } from "@rally/db";
 import type { Logger } from "pino";
 
 import { systemClock, type Clock } from "../clock.ts";
-import { filterSql, type EventFilter } from "./filter.ts";
+import { latestEventId, oldestEventId, readEventsAfter } from "./event-log.ts";
+import type { EventFilter } from "./filter.ts";
 import { EVENTS_CHANNEL } from "./record.ts";
-import { pruneEvents, RETENTION_DAYS } from "./retention.ts";
-import type { DomainEventType, StoredEvent } from "./types.ts";
+import { createPruner, RETENTION_DAYS } from "./retention.ts";
+import type { StoredEvent } from "./types.ts";
 
 export type EventListener = (event: StoredEvent) => void;
 
@@ -43,15 +44,6 @@ export interface EventBusOptions {
   onDeliver?: ((event: StoredEvent) => void) | undefined;
 }
 
-interface EventRow {
-  id: string;
-  type: DomainEventType;
-  campaign_id: number | null;
-  thread_id: number | null;
-  payload: Record<string, unknown>;
-  created_at: Date;
-}
-
 const READ_BATCH = 1_000;
 const HOUR_MS = 3_600_000;
 
@@ -60,41 +52,24 @@ export function createEventBus(
   logger: Logger,
   options: EventBusOptions = {},
 ): EventBus {
-  const clock = options.clock ?? systemClock;
-  const retentionDays = options.retentionDays ?? RETENTION_DAYS;
-  const pruneEveryMs = options.pruneEveryMs ?? HOUR_MS;
+  const pruner = createPruner(db, logger, {
+    clock: options.clock ?? systemClock,
+    retentionDays: options.retentionDays ?? RETENTION_DAYS,
+    everyMs: options.pruneEveryMs ?? HOUR_MS,
+  });
   const listeners = new Set<EventListener>();
   let lastSeen = "0";
-  let lastPrunedAt = -Infinity;
   let draining: Promise<void> | undefined;
-  let pruning: Promise<number> | undefined;
   let isDrainWanted = false;
   let isStopped = false;
   let unlisten: (() => void) | undefined;
-
-  async function readAfter(
-    afterId: string,
-    limit: number,
-    filter: EventFilter = {},
-  ) {
-    const where = filterSql(filter, 3);
-    // Ordered by the bigint column: the text alias would sort "10" first.
-    const rows = await db.sql.query<EventRow>(
-      `SELECT id::text AS id, type, campaign_id, thread_id, payload, created_at
-       FROM domain_events WHERE id > $1::bigint${where.sql}
-       ORDER BY domain_events.id LIMIT $2`,
-      [afterId, limit, ...where.params],
-    );
-
-    return rows.map(toStoredEvent);
-  }
 
   async function drain() {
     do {
       isDrainWanted = false;
       let batch: StoredEvent[];
       do {
-        batch = await readAfter(lastSeen, READ_BATCH);
+        batch = await readEventsAfter(db, lastSeen, READ_BATCH);
         for (const event of batch) {
           lastSeen = event.id;
           options.onDeliver?.(event);
@@ -102,7 +77,9 @@ export function createEventBus(
         }
       } while (batch.length === READ_BATCH);
     } while (isDrainWanted);
-    pruneWhenDue();
+    if (!isStopped) {
+      pruner.pruneWhenDue();
+    }
   }
 
   function fanOut(event: StoredEvent) {
@@ -131,52 +108,9 @@ export function createEventBus(
       });
   }
 
-  function prune() {
-    pruning ??= pruneEvents(db, retentionDays)
-      .then((deleted) => {
-        if (deleted > 0) {
-          logger.info({ deleted, retentionDays }, "pruned old events");
-        }
-
-        return deleted;
-      })
-      .finally(() => {
-        pruning = undefined;
-      });
-
-    return pruning;
-  }
-
-  function pruneWhenDue() {
-    const now = clock.now().getTime();
-    if (isStopped || now - lastPrunedAt < pruneEveryMs) {
-      return;
-    }
-    lastPrunedAt = now;
-    prune().catch((error: unknown) => {
-      logger.error({ err: error }, "pruning old events failed");
-    });
-  }
-
-  async function latestId() {
-    const rows = await db.sql.query<{ id: string | null }>(
-      "SELECT max(id)::text AS id FROM domain_events",
-    );
-
-    return rows[0]?.id ?? "0";
-  }
-
-  async function oldestId() {
-    const rows = await db.sql.query<{ id: string | null }>(
-      "SELECT min(id)::text AS id FROM domain_events",
-    );
-
-    return rows[0]?.id ?? null;
-  }
-
   return {
     async start() {
-      lastSeen = await latestId();
+      lastSeen = await latestEventId(db);
       unlisten = await db.notifier.listen(EVENTS_CHANNEL, requestDrain);
       // Whatever committed between reading the newest id and listening
       // would otherwise wait for the next notification.
@@ -189,28 +123,18 @@ export function createEventBus(
         listeners.delete(listener);
       };
     },
-    readAfter,
-    latestId,
-    oldestId,
+    readAfter: (afterId, limit, filter) =>
+      readEventsAfter(db, afterId, limit, filter),
+    latestId: () => latestEventId(db),
+    oldestId: () => oldestEventId(db),
     lastSeenId: () => lastSeen,
-    prune,
+    prune: pruner.prune,
     async stop() {
       isStopped = true;
       unlisten?.();
       listeners.clear();
       await draining;
-      await pruning?.catch(() => 0);
+      await pruner.settled();
     },
-  };
-}
-
-function toStoredEvent(row: EventRow): StoredEvent {
-  return {
-    id: row.id,
-    type: row.type,
-    campaignId: row.campaign_id,
-    threadId: row.thread_id,
-    payload: row.payload,
-    createdAt: new Date(row.created_at),
   };
 }

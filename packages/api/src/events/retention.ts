@@ -1,4 +1,7 @@
 import type { Database } from "@rally/db";
+import type { Logger } from "pino";
+
+import type { Clock } from "../clock.ts";
 
 /** How long events stay replayable; older resumes get a refetch marker. */
 export const RETENTION_DAYS = 7;
@@ -47,4 +50,60 @@ export async function pruneEvents(db: Database, retentionDays: number) {
       return deleted;
     }
   }
+}
+
+export interface PrunerOptions {
+  clock: Clock;
+  retentionDays: number;
+  everyMs: number;
+}
+
+/**
+ * Prunes on demand, or at most once per `everyMs` when asked whether it is
+ * due; two requests at once share one pass.
+ */
+export function createPruner(
+  db: Database,
+  logger: Logger,
+  options: PrunerOptions,
+) {
+  let lastPrunedAt = -Infinity;
+  let pruning: Promise<number> | undefined;
+
+  function prune() {
+    pruning ??= pruneEvents(db, options.retentionDays)
+      .then((deleted) => {
+        if (deleted > 0) {
+          logger.info(
+            { deleted, retentionDays: options.retentionDays },
+            "pruned old events",
+          );
+        }
+
+        return deleted;
+      })
+      .finally(() => {
+        pruning = undefined;
+      });
+
+    return pruning;
+  }
+
+  return {
+    prune,
+    pruneWhenDue() {
+      const now = options.clock.now().getTime();
+      if (now - lastPrunedAt < options.everyMs) {
+        return;
+      }
+      lastPrunedAt = now;
+      prune().catch((error: unknown) => {
+        logger.error({ err: error }, "pruning old events failed");
+      });
+    },
+    /** Waits for a pass in progress, whatever its outcome. */
+    async settled() {
+      await pruning?.catch(() => 0);
+    },
+  };
 }
