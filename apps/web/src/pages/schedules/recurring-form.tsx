@@ -1,0 +1,232 @@
+import {
+  Button,
+  Checkbox,
+  Chip,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import {
+  useForm,
+  type FormErrors,
+  type UseFormReturnType,
+} from "@mantine/form";
+import { limits } from "@rally/api/limits";
+import {
+  recurringCreateInput,
+  recurringUpdateInput,
+  scheduleLimits,
+} from "@rally/api/schedule-schemas";
+import type { RouterOutputs } from "@rally/client";
+
+import { FormAlert } from "../../forms/form-alert.tsx";
+import {
+  optionalNumber,
+  optionalText,
+  schemaErrors,
+} from "../../forms/form-errors.ts";
+import { useRefusal } from "../../forms/use-refusal.ts";
+import { trpc } from "../../trpc.ts";
+import { RunPicker } from "./run-picker.tsx";
+
+type Schedule = RouterOutputs["recurring"]["list"]["items"][number];
+
+export const weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+interface RecurringValues {
+  name: string;
+  ruleId: string;
+  templateId: string;
+  frequency: "DAILY" | "WEEKLY" | "MONTHLY";
+  timeOfDay: string;
+  daysOfWeek: string[];
+  dayOfMonth: number | string;
+  isLastDayOfMonth: boolean;
+  startDate: string;
+  endDate: string;
+  graceMinutes: number | string;
+}
+
+function valuesOf(schedule?: Schedule): RecurringValues {
+  return {
+    name: schedule?.name ?? "",
+    ruleId: schedule ? String(schedule.ruleId) : "",
+    templateId: schedule?.templateId ? String(schedule.templateId) : "",
+    frequency: schedule?.frequency ?? "WEEKLY",
+    timeOfDay: schedule?.timeOfDay ?? "09:00",
+    daysOfWeek: (schedule?.daysOfWeek ?? [1]).map(String),
+    dayOfMonth: schedule?.dayOfMonth ?? "",
+    isLastDayOfMonth: schedule?.isLastDayOfMonth ?? false,
+    startDate: schedule?.startDate ?? "",
+    endDate: schedule?.endDate ?? "",
+    graceMinutes: schedule?.graceMinutes ?? scheduleLimits.graceMinutes.default,
+  };
+}
+
+/** The form's values as the procedure's input; the zone is the shop's. */
+function toInput(values: RecurringValues, shopZone: string) {
+  return {
+    name: values.name,
+    ruleId: optionalNumber(values.ruleId),
+    templateId: optionalNumber(values.templateId) ?? null,
+    frequency: values.frequency,
+    timeOfDay: values.timeOfDay,
+    daysOfWeek: values.daysOfWeek.map(Number),
+    dayOfMonth: optionalNumber(values.dayOfMonth) ?? null,
+    isLastDayOfMonth: values.isLastDayOfMonth,
+    timeZone: shopZone,
+    startDate: optionalText(values.startDate) ?? null,
+    endDate: optionalText(values.endDate) ?? null,
+    graceMinutes: optionalNumber(values.graceMinutes),
+  };
+}
+
+/** Creates a recurring schedule, or edits `schedule` when given. */
+export function RecurringForm(props: {
+  shopZone: string;
+  schedule?: Schedule;
+  onSaved: () => void;
+}) {
+  const { schedule, shopZone } = props;
+  const schema = schedule
+    ? recurringUpdateInput.omit({ id: true })
+    : recurringCreateInput;
+  const form = useForm({
+    initialValues: valuesOf(schedule),
+    validate: (values) => schemaErrors(schema, toInput(values, shopZone)),
+  });
+  const refusal = useRefusal(form);
+  const callbacks = { onSuccess: props.onSaved, onError: refusal.show };
+  const create = trpc.recurring.create.useMutation(callbacks);
+  const update = trpc.recurring.update.useMutation(callbacks);
+  const frequency = form.getValues().frequency;
+
+  return (
+    <form
+      noValidate
+      aria-label={
+        schedule ? "Edit recurring schedule" : "New recurring schedule"
+      }
+      onSubmit={form.onSubmit((values) => {
+        refusal.clear();
+        const input = toInput(values, shopZone);
+        if (schedule) {
+          update.mutate({ ...schema.parse(input), id: schedule.id });
+        } else {
+          create.mutate(recurringCreateInput.parse(input));
+        }
+      })}
+    >
+      <Stack>
+        <TextInput
+          label="Name"
+          withAsterisk
+          maxLength={limits.name}
+          data-autofocus
+          {...form.getInputProps("name")}
+        />
+        <RunPicker form={form} isRuleFixed={Boolean(schedule)} />
+        <SegmentedControl
+          aria-label="Repeats"
+          data={[
+            { value: "DAILY", label: "Daily" },
+            { value: "WEEKLY", label: "Weekly" },
+            { value: "MONTHLY", label: "Monthly" },
+          ]}
+          {...form.getInputProps("frequency")}
+        />
+        {frequency === "WEEKLY" ? <WeekdayPicker form={form} /> : null}
+        {frequency === "MONTHLY" ? <MonthDayPicker form={form} /> : null}
+        <TextInput
+          label="Time of day"
+          description={`On the shop's clock (${shopZone})`}
+          type="time"
+          withAsterisk
+          {...form.getInputProps("timeOfDay")}
+        />
+        <Group grow align="flex-start">
+          <TextInput
+            label="First day"
+            type="date"
+            {...form.getInputProps("startDate")}
+          />
+          <TextInput
+            label="Last day"
+            type="date"
+            {...form.getInputProps("endDate")}
+          />
+        </Group>
+        <NumberInput
+          label="Late by at most (minutes)"
+          description="A run missed by more than this is skipped"
+          min={scheduleLimits.graceMinutes.min}
+          max={scheduleLimits.graceMinutes.max}
+          allowDecimal={false}
+          {...form.getInputProps("graceMinutes")}
+        />
+        <FormAlert message={refusal.message} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending || update.isPending}>
+            {schedule ? "Save schedule" : "Create schedule"}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+type Form = UseFormReturnType<
+  RecurringValues,
+  RecurringValues,
+  (values: RecurringValues) => FormErrors
+>;
+
+function WeekdayPicker({ form }: { form: Form }) {
+  const error = form.getInputProps("daysOfWeek").error as string | undefined;
+
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500} id="weekdays-label">
+        On
+      </Text>
+      <Group gap="xs" role="group" aria-labelledby="weekdays-label">
+        <Chip.Group multiple {...form.getInputProps("daysOfWeek")}>
+          {weekdayNames.map((day, index) => (
+            <Chip key={day} value={String(index + 1)} size="sm">
+              {day}
+            </Chip>
+          ))}
+        </Chip.Group>
+      </Group>
+      {error ? (
+        <Text size="xs" c="red.8" role="alert">
+          {error}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function MonthDayPicker({ form }: { form: Form }) {
+  const isLastDay = form.getValues().isLastDayOfMonth;
+
+  return (
+    <Group align="flex-end">
+      <NumberInput
+        label="Day of the month"
+        min={scheduleLimits.dayOfMonth.min}
+        max={scheduleLimits.dayOfMonth.max}
+        allowDecimal={false}
+        disabled={isLastDay}
+        {...form.getInputProps("dayOfMonth")}
+      />
+      <Checkbox
+        label="The last day"
+        {...form.getInputProps("isLastDayOfMonth", { type: "checkbox" })}
+      />
+    </Group>
+  );
+}

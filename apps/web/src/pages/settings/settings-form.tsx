@@ -1,0 +1,237 @@
+import {
+  Button,
+  Checkbox,
+  Chip,
+  Fieldset,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import {
+  useForm,
+  type FormErrors,
+  type UseFormReturnType,
+} from "@mantine/form";
+import { limits } from "@rally/api/limits";
+import {
+  emailProviders,
+  settingsLimits,
+  shopSettingsInput,
+} from "@rally/api/settings-schemas";
+import type { RouterOutputs } from "@rally/client";
+import { useState } from "react";
+
+import { FormAlert } from "../../forms/form-alert.tsx";
+import { schemaErrors } from "../../forms/form-errors.ts";
+import { useRefusal } from "../../forms/use-refusal.ts";
+import { trpc } from "../../trpc.ts";
+import { OpeningHoursFields, weekdays } from "./opening-hours-fields.tsx";
+import {
+  formPath,
+  toInput,
+  valuesOf,
+  type SettingsValues,
+} from "./settings-values.ts";
+
+type Settings = RouterOutputs["settings"]["get"];
+
+/** Every zone the browser knows, and the saved one even if it does not. */
+function zoneOptions(current: string) {
+  const zones = new Set(["UTC", ...Intl.supportedValuesOf("timeZone")]);
+  zones.add(current);
+
+  return [...zones].sort();
+}
+
+/** The shop's settings: admins change them, everyone else reads them. */
+export function SettingsForm(props: { settings: Settings; canEdit: boolean }) {
+  const { canEdit } = props;
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const form = useForm({
+    initialValues: valuesOf(props.settings),
+    validate: (values) =>
+      schemaErrors(shopSettingsInput, toInput(values), formPath),
+  });
+  const refusal = useRefusal(form, formPath);
+  const update = trpc.settings.update.useMutation({
+    onSuccess: (saved) => {
+      form.setValues(valuesOf(saved));
+      form.resetDirty(valuesOf(saved));
+      setSavedAt(saved.updatedAt);
+    },
+    onError: refusal.show,
+  });
+  const values = form.getValues();
+
+  return (
+    <form
+      noValidate
+      aria-label="Shop settings"
+      onSubmit={form.onSubmit((submitted) => {
+        refusal.clear();
+        setSavedAt(null);
+        update.mutate(shopSettingsInput.parse(toInput(submitted)));
+      })}
+    >
+      <Stack>
+        <Fieldset legend="The shop" disabled={!canEdit}>
+          <Stack>
+            <TextInput
+              label="Shop name"
+              withAsterisk
+              maxLength={limits.name}
+              {...form.getInputProps("name")}
+            />
+            <NativeSelect
+              label="Time zone"
+              description="Schedules, opening hours and the send window use it"
+              data={zoneOptions(values.timeZone)}
+              {...form.getInputProps("timeZone")}
+            />
+            <Textarea
+              label="Postal address"
+              description="Printed at the foot of every campaign email"
+              withAsterisk
+              autosize
+              maxLength={settingsLimits.postalAddress}
+              {...form.getInputProps("postalAddress")}
+            />
+            <TextInput
+              label="Phone"
+              type="tel"
+              maxLength={limits.phone}
+              {...form.getInputProps("phone")}
+            />
+          </Stack>
+        </Fieldset>
+        <Fieldset legend="Bookings" disabled={!canEdit}>
+          <Stack>
+            <OpeningHoursFields form={form} isReadOnly={!canEdit} />
+            <NumberInput
+              label="Bays"
+              description="Appointments at once"
+              min={settingsLimits.bayCapacity.min}
+              max={settingsLimits.bayCapacity.max}
+              allowDecimal={false}
+              {...form.getInputProps("bayCapacity")}
+            />
+            <TextInput
+              label="Booking page address"
+              description="Where booking links in emails lead; blank for Rally's own page"
+              type="url"
+              maxLength={settingsLimits.url}
+              {...form.getInputProps("bookingBaseUrl")}
+            />
+          </Stack>
+        </Fieldset>
+        <SendingFields form={form} canEdit={canEdit} />
+        {canEdit ? (
+          <>
+            <FormAlert message={refusal.message} />
+            <Group justify="flex-end">
+              {savedAt ? (
+                <Text size="sm" role="status">
+                  Saved
+                </Text>
+              ) : null}
+              <Button type="submit" loading={update.isPending}>
+                Save settings
+              </Button>
+            </Group>
+          </>
+        ) : (
+          <Text c="dimmed">Only an admin can change these settings.</Text>
+        )}
+      </Stack>
+    </form>
+  );
+}
+
+type Form = UseFormReturnType<
+  SettingsValues,
+  SettingsValues,
+  (values: SettingsValues) => FormErrors
+>;
+
+function SendingFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
+  const values = form.getValues();
+
+  return (
+    <Fieldset legend="Email" disabled={!canEdit}>
+      <Stack>
+        <Group grow align="flex-start">
+          <TextInput
+            label="Sender name"
+            withAsterisk
+            maxLength={limits.name}
+            {...form.getInputProps("senderName")}
+          />
+          <TextInput
+            label="Sender email"
+            type="email"
+            withAsterisk
+            maxLength={limits.email}
+            {...form.getInputProps("senderEmail")}
+          />
+        </Group>
+        <NativeSelect
+          label="Provider"
+          data={[...emailProviders]}
+          {...form.getInputProps("provider")}
+        />
+        <NumberInput
+          label="Days between campaign emails to one customer"
+          description="0 lets every campaign reach everyone"
+          min={settingsLimits.frequencyCapDays.min}
+          max={settingsLimits.frequencyCapDays.max}
+          allowDecimal={false}
+          {...form.getInputProps("frequencyCapDays")}
+        />
+        <Checkbox
+          label="Send campaign mail only within hours"
+          {...form.getInputProps("hasSendWindow", { type: "checkbox" })}
+        />
+        {values.hasSendWindow ? <WindowFields form={form} /> : null}
+      </Stack>
+    </Fieldset>
+  );
+}
+
+function WindowFields({ form }: { form: Form }) {
+  const daysError = form.getInputProps("sendDays").error as string | undefined;
+
+  return (
+    <Stack gap="xs">
+      <Group gap="xs" role="group" aria-label="Sending days">
+        <Chip.Group multiple {...form.getInputProps("sendDays")}>
+          {weekdays.map((day, index) => (
+            <Chip key={day} value={String(index + 1)} size="sm">
+              {day.slice(0, 3)}
+            </Chip>
+          ))}
+        </Chip.Group>
+      </Group>
+      {daysError ? (
+        <Text size="xs" c="red.8" role="alert">
+          {daysError}
+        </Text>
+      ) : null}
+      <Group grow align="flex-start">
+        <TextInput
+          label="From"
+          type="time"
+          {...form.getInputProps("sendStart")}
+        />
+        <TextInput
+          label="Until"
+          type="time"
+          {...form.getInputProps("sendEnd")}
+        />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,35 @@
+import { Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "@mantine/hooks";
+
+import { QueryError } from "../../forms/query-error.tsx";
+import { PageLoader } from "../../shell/page-loader.tsx";
+import { trpc } from "../../trpc.ts";
+import { SettingsForm } from "./settings-form.tsx";
+
+export default function SettingsPage() {
+  useDocumentTitle("Settings · Rally");
+  const settings = trpc.settings.get.useQuery();
+  const me = trpc.auth.me.useQuery(undefined, { staleTime: Infinity });
+
+  return (
+    <Stack>
+      <Title order={1}>Settings</Title>
+      {settings.data && !settings.data.isSaved ? (
+        <Text c="dimmed">
+          Not saved yet: Rally runs with these defaults until an admin saves.
+        </Text>
+      ) : null}
+      {settings.error ? <QueryError error={settings.error} /> : null}
+      {settings.data && me.data ? (
+        <SettingsForm
+          // Another admin's save replaces the form with what was saved.
+          key={settings.data.updatedAt?.toISOString() ?? "unsaved"}
+          settings={settings.data}
+          canEdit={me.data.role === "ADMIN"}
+        />
+      ) : (
+        <PageLoader />
+      )}
+    </Stack>
+  );
+}
