@@ -20,7 +20,8 @@ const statusColor: Record<Run["status"], string> = {
 
 export function RunStatus({ run }: { run: Pick<Run, "status"> }) {
   return (
-    <Badge color={statusColor[run.status]} variant="light">
+    // Dark text on the light tint keeps every status readable (WCAG AA).
+    <Badge color={statusColor[run.status]} variant="light" c="dark.7">
       {run.status.toLowerCase()}
     </Badge>
   );

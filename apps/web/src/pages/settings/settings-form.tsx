@@ -23,7 +23,6 @@ import {
   shopSettingsInput,
 } from "@rally/api/settings-schemas";
 import type { RouterOutputs } from "@rally/client";
-import { useState } from "react";
 
 import { FormAlert } from "../../forms/form-alert.tsx";
 import { schemaErrors } from "../../forms/form-errors.ts";
@@ -48,9 +47,13 @@ function zoneOptions(current: string) {
 }
 
 /** The shop's settings: admins change them, everyone else reads them. */
-export function SettingsForm(props: { settings: Settings; canEdit: boolean }) {
+export function SettingsForm(props: {
+  settings: Settings;
+  canEdit: boolean;
+  isJustSaved: boolean;
+  onSaved: (isSaved: boolean) => void;
+}) {
   const { canEdit } = props;
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
   const form = useForm({
     initialValues: valuesOf(props.settings),
     validate: (values) =>
@@ -61,7 +64,7 @@ export function SettingsForm(props: { settings: Settings; canEdit: boolean }) {
     onSuccess: (saved) => {
       form.setValues(valuesOf(saved));
       form.resetDirty(valuesOf(saved));
-      setSavedAt(saved.updatedAt);
+      props.onSaved(true);
     },
     onError: refusal.show,
   });
@@ -73,7 +76,7 @@ export function SettingsForm(props: { settings: Settings; canEdit: boolean }) {
       aria-label="Shop settings"
       onSubmit={form.onSubmit((submitted) => {
         refusal.clear();
-        setSavedAt(null);
+        props.onSaved(false);
         update.mutate(shopSettingsInput.parse(toInput(submitted)));
       })}
     >
@@ -133,7 +136,7 @@ export function SettingsForm(props: { settings: Settings; canEdit: boolean }) {
           <>
             <FormAlert message={refusal.message} />
             <Group justify="flex-end">
-              {savedAt ? (
+              {props.isJustSaved ? (
                 <Text size="sm" role="status">
                   Saved
                 </Text>

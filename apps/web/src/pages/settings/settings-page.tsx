@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
+import { useState } from "react";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
@@ -10,6 +11,7 @@ export default function SettingsPage() {
   useDocumentTitle("Settings · Rally");
   const settings = trpc.settings.get.useQuery();
   const me = trpc.auth.me.useQuery(undefined, { staleTime: Infinity });
+  const [isJustSaved, setIsJustSaved] = useState(false);
 
   return (
     <Stack>
@@ -22,10 +24,13 @@ export default function SettingsPage() {
       {settings.error ? <QueryError error={settings.error} /> : null}
       {settings.data && me.data ? (
         <SettingsForm
-          // Another admin's save replaces the form with what was saved.
+          // Any save, here or by another admin, shows what was saved; edits
+          // not yet saved here are lost when another admin saves first.
           key={settings.data.updatedAt?.toISOString() ?? "unsaved"}
           settings={settings.data}
           canEdit={me.data.role === "ADMIN"}
+          isJustSaved={isJustSaved}
+          onSaved={setIsJustSaved}
         />
       ) : (
         <PageLoader />
