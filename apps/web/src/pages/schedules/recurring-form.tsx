@@ -1,7 +1,6 @@
 import {
   Button,
   Checkbox,
-  Chip,
   Group,
   NumberInput,
   SegmentedControl,
@@ -29,12 +28,11 @@ import {
   schemaErrors,
 } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
+import { WeekdayChips } from "../../forms/weekday-chips.tsx";
 import { trpc } from "../../trpc.ts";
 import { RunPicker } from "./run-picker.tsx";
 
 type Schedule = RouterOutputs["recurring"]["list"]["items"][number];
-
-export const weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 interface RecurringValues {
   name: string;
@@ -138,7 +136,9 @@ export function RecurringForm(props: {
           ]}
           {...form.getInputProps("frequency")}
         />
-        {frequency === "WEEKLY" ? <WeekdayPicker form={form} /> : null}
+        {frequency === "WEEKLY" ? (
+          <WeekdayChips label="On" {...form.getInputProps("daysOfWeek")} />
+        ) : null}
         {frequency === "MONTHLY" ? <MonthDayPicker form={form} /> : null}
         <TextInput
           label="Time of day"
@@ -183,32 +183,6 @@ type Form = UseFormReturnType<
   RecurringValues,
   (values: RecurringValues) => FormErrors
 >;
-
-function WeekdayPicker({ form }: { form: Form }) {
-  const error = form.getInputProps("daysOfWeek").error as string | undefined;
-
-  return (
-    <Stack gap={4}>
-      <Text size="sm" fw={500} id="weekdays-label">
-        On
-      </Text>
-      <Group gap="xs" role="group" aria-labelledby="weekdays-label">
-        <Chip.Group multiple {...form.getInputProps("daysOfWeek")}>
-          {weekdayNames.map((day, index) => (
-            <Chip key={day} value={String(index + 1)} size="sm">
-              {day}
-            </Chip>
-          ))}
-        </Chip.Group>
-      </Group>
-      {error ? (
-        <Text size="xs" c="red.8" role="alert">
-          {error}
-        </Text>
-      ) : null}
-    </Stack>
-  );
-}
 
 function MonthDayPicker({ form }: { form: Form }) {
   const isLastDay = form.getValues().isLastDayOfMonth;

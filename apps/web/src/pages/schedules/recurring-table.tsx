@@ -2,7 +2,7 @@ import { Badge, Button, Group, Table, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
 import { trpc } from "../../trpc.ts";
-import { weekdayNames } from "./recurring-form.tsx";
+import { weekdayNames } from "../../forms/weekday-chips.tsx";
 import { ZonedTime } from "./zoned-time.tsx";
 
 type Schedule = RouterOutputs["recurring"]["list"]["items"][number];
@@ -14,7 +14,9 @@ export function describeRecurrence(schedule: Schedule) {
     case "DAILY":
       return `Daily ${at}`;
     case "WEEKLY": {
-      const days = schedule.daysOfWeek.map((day) => weekdayNames[day - 1]);
+      const days = schedule.daysOfWeek.map((day) =>
+        weekdayNames[day - 1]?.slice(0, 3),
+      );
 
       return `Weekly on ${days.join(", ")} ${at}`;
     }
@@ -37,6 +39,8 @@ function Actions(props: {
   const remove = trpc.recurring.delete.useMutation();
   const label = schedule.name;
   const error = pause.error ?? resume.error ?? remove.error;
+  const toggle = schedule.isPaused ? resume : pause;
+  const toggleVerb = schedule.isPaused ? "Resume" : "Pause";
 
   return (
     <Group gap="xs" wrap="nowrap">
@@ -63,27 +67,15 @@ function Actions(props: {
           >
             Edit
           </Button>
-          {schedule.isPaused ? (
-            <Button
-              size="compact-sm"
-              variant="default"
-              aria-label={`Resume ${label}`}
-              loading={resume.isPending}
-              onClick={() => resume.mutate({ id: schedule.id })}
-            >
-              Resume
-            </Button>
-          ) : (
-            <Button
-              size="compact-sm"
-              variant="default"
-              aria-label={`Pause ${label}`}
-              loading={pause.isPending}
-              onClick={() => pause.mutate({ id: schedule.id })}
-            >
-              Pause
-            </Button>
-          )}
+          <Button
+            size="compact-sm"
+            variant="default"
+            aria-label={`${toggleVerb} ${label}`}
+            loading={toggle.isPending}
+            onClick={() => toggle.mutate({ id: schedule.id })}
+          >
+            {toggleVerb}
+          </Button>
           <Button
             size="compact-sm"
             color="red"

@@ -10,15 +10,7 @@ import {
 import type { UseFormReturnType } from "@mantine/form";
 import { settingsLimits } from "@rally/api/settings-schemas";
 
-export const weekdays = [
-  "Monday",
-  "Tuesday",
-  "Wednesday",
-  "Thursday",
-  "Friday",
-  "Saturday",
-  "Sunday",
-];
+import { weekdayNames } from "../../forms/weekday-chips.tsx";
 
 export interface OpeningSpanValues {
   day: string;
@@ -26,7 +18,7 @@ export interface OpeningSpanValues {
   close: string;
 }
 
-const dayOptions = weekdays.map((label, index) => ({
+const dayOptions = weekdayNames.map((label, index) => ({
   value: String(index + 1),
   label,
 }));

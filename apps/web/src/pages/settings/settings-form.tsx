@@ -1,7 +1,6 @@
 import {
   Button,
   Checkbox,
-  Chip,
   Fieldset,
   Group,
   NativeSelect,
@@ -27,8 +26,9 @@ import type { RouterOutputs } from "@rally/client";
 import { FormAlert } from "../../forms/form-alert.tsx";
 import { schemaErrors } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
+import { WeekdayChips } from "../../forms/weekday-chips.tsx";
 import { trpc } from "../../trpc.ts";
-import { OpeningHoursFields, weekdays } from "./opening-hours-fields.tsx";
+import { OpeningHoursFields } from "./opening-hours-fields.tsx";
 import {
   formPath,
   toInput,
@@ -205,24 +205,9 @@ function SendingFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
 }
 
 function WindowFields({ form }: { form: Form }) {
-  const daysError = form.getInputProps("sendDays").error as string | undefined;
-
   return (
     <Stack gap="xs">
-      <Group gap="xs" role="group" aria-label="Sending days">
-        <Chip.Group multiple {...form.getInputProps("sendDays")}>
-          {weekdays.map((day, index) => (
-            <Chip key={day} value={String(index + 1)} size="sm">
-              {day.slice(0, 3)}
-            </Chip>
-          ))}
-        </Chip.Group>
-      </Group>
-      {daysError ? (
-        <Text size="xs" c="red.8" role="alert">
-          {daysError}
-        </Text>
-      ) : null}
+      <WeekdayChips label="Sending days" {...form.getInputProps("sendDays")} />
       <Group grow align="flex-start">
         <TextInput
           label="From"
