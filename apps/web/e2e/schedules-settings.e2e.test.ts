@@ -149,4 +149,25 @@ describe("schedules and settings in the console", () => {
     await page.getByText("on the shop's clock (Asia/Tokyo)").waitFor();
     await page.close();
   });
+
+  it("pauses, resumes and moves a schedule onto the shop's clock", async () => {
+    const page = await openPage(browser, server, "/schedules");
+    const table = page.getByRole("table", { name: "Recurring schedules" });
+    await page.getByRole("button", { name: "Pause Morning oil" }).click();
+    await table.getByText("Paused").waitFor();
+    await page.getByRole("button", { name: "Resume Morning oil" }).click();
+    await page.getByRole("button", { name: "Pause Morning oil" }).waitFor();
+
+    await page.getByRole("button", { name: "Edit Morning oil" }).click();
+    const form = page.getByRole("form", { name: "Edit recurring schedule" });
+    await form.getByLabel(/^Time of day/).fill("10:30");
+    await form.getByRole("button", { name: "Save schedule" }).click();
+    await table.getByText("Daily at 10:30").waitFor();
+
+    const { nextRunAt, timeZone } = await onlySchedule();
+    expect(timeZone).toBe("Asia/Tokyo");
+    expect(onClock(nextRunAt!, timeZone)).toContain("10:30 AM");
+    await table.getByText(`Shop: ${onClock(nextRunAt!, timeZone)}`).waitFor();
+    await page.close();
+  });
 });
