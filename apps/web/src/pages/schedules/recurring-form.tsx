@@ -1,18 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-} from "@mantine/core";
-import {
-  useForm,
-  type FormErrors,
-  type UseFormReturnType,
-} from "@mantine/form";
+import { Button, Group, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { limits } from "@rally/api/limits";
 import {
   recurringCreateInput,
@@ -28,13 +15,13 @@ import {
   schemaErrors,
 } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
-import { WeekdayChips } from "../../forms/weekday-chips.tsx";
 import { trpc } from "../../trpc.ts";
+import { TimingFields } from "./recurring-fields.tsx";
 import { RunPicker } from "./run-picker.tsx";
 
 type Schedule = RouterOutputs["recurring"]["list"]["items"][number];
 
-interface RecurringValues {
+export interface RecurringValues {
   name: string;
   ruleId: string;
   templateId: string;
@@ -100,7 +87,6 @@ export function RecurringForm(props: {
   const callbacks = { onSuccess: props.onSaved, onError: refusal.show };
   const create = trpc.recurring.create.useMutation(callbacks);
   const update = trpc.recurring.update.useMutation(callbacks);
-  const frequency = form.getValues().frequency;
 
   return (
     <form
@@ -127,46 +113,7 @@ export function RecurringForm(props: {
           {...form.getInputProps("name")}
         />
         <RunPicker form={form} isRuleFixed={Boolean(schedule)} />
-        <SegmentedControl
-          aria-label="Repeats"
-          data={[
-            { value: "DAILY", label: "Daily" },
-            { value: "WEEKLY", label: "Weekly" },
-            { value: "MONTHLY", label: "Monthly" },
-          ]}
-          {...form.getInputProps("frequency")}
-        />
-        {frequency === "WEEKLY" ? (
-          <WeekdayChips label="On" {...form.getInputProps("daysOfWeek")} />
-        ) : null}
-        {frequency === "MONTHLY" ? <MonthDayPicker form={form} /> : null}
-        <TextInput
-          label="Time of day"
-          description={`On the shop's clock (${shopZone})`}
-          type="time"
-          withAsterisk
-          {...form.getInputProps("timeOfDay")}
-        />
-        <Group grow align="flex-start">
-          <TextInput
-            label="First day"
-            type="date"
-            {...form.getInputProps("startDate")}
-          />
-          <TextInput
-            label="Last day"
-            type="date"
-            {...form.getInputProps("endDate")}
-          />
-        </Group>
-        <NumberInput
-          label="Late by at most (minutes)"
-          description="A run missed by more than this is skipped"
-          min={scheduleLimits.graceMinutes.min}
-          max={scheduleLimits.graceMinutes.max}
-          allowDecimal={false}
-          {...form.getInputProps("graceMinutes")}
-        />
+        <TimingFields form={form} shopZone={shopZone} />
         <FormAlert message={refusal.message} />
         <Group justify="flex-end">
           <Button type="submit" loading={create.isPending || update.isPending}>
@@ -175,32 +122,5 @@ export function RecurringForm(props: {
         </Group>
       </Stack>
     </form>
-  );
-}
-
-type Form = UseFormReturnType<
-  RecurringValues,
-  RecurringValues,
-  (values: RecurringValues) => FormErrors
->;
-
-function MonthDayPicker({ form }: { form: Form }) {
-  const isLastDay = form.getValues().isLastDayOfMonth;
-
-  return (
-    <Group align="flex-end">
-      <NumberInput
-        label="Day of the month"
-        min={scheduleLimits.dayOfMonth.min}
-        max={scheduleLimits.dayOfMonth.max}
-        allowDecimal={false}
-        disabled={isLastDay}
-        {...form.getInputProps("dayOfMonth")}
-      />
-      <Checkbox
-        label="The last day"
-        {...form.getInputProps("isLastDayOfMonth", { type: "checkbox" })}
-      />
-    </Group>
   );
 }

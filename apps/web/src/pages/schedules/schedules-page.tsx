@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { limits } from "@rally/api/limits";
 import type { RouterOutputs } from "@rally/client";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
@@ -52,6 +52,33 @@ function ScheduleDialog(props: {
   );
 }
 
+/** A titled list with its add button, or a line saying it is empty. */
+function Section(props: {
+  title: string;
+  addLabel: string | null;
+  onAdd: () => void;
+  emptyText: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {props.title}
+        </Title>
+        {props.addLabel ? (
+          <Button onClick={props.onAdd}>{props.addLabel}</Button>
+        ) : null}
+      </Group>
+      {props.emptyText ? (
+        <Text c="dimmed">{props.emptyText}</Text>
+      ) : (
+        props.children
+      )}
+    </>
+  );
+}
+
 export default function SchedulesPage() {
   useDocumentTitle("Schedules · Rally");
   const settings = trpc.settings.get.useQuery();
@@ -71,7 +98,7 @@ export default function SchedulesPage() {
   );
   const error = settings.error ?? recurring.error ?? oneOff.error;
 
-  if (!shopZone || recurring.isPending || oneOff.isPending) {
+  if (!shopZone || !recurring.data || !oneOff.data) {
     return error ? <QueryError error={error} /> : <PageLoader />;
   }
 
@@ -80,50 +107,42 @@ export default function SchedulesPage() {
       <Title order={1}>Schedules</Title>
       <Text c="dimmed">Times are on the shop's clock ({shopZone}).</Text>
       {error ? <QueryError error={error} /> : null}
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          Recurring
-        </Title>
-        {canEdit ? (
-          <Button onClick={() => setEditing({ kind: "recurring" })}>
-            New recurring schedule
-          </Button>
-        ) : null}
-      </Group>
-      {recurring.data?.items.length === 0 ? (
-        <Text c="dimmed">No recurring schedules yet.</Text>
-      ) : (
+      <Section
+        title="Recurring"
+        addLabel={canEdit ? "New recurring schedule" : null}
+        onAdd={() => setEditing({ kind: "recurring" })}
+        emptyText={
+          recurring.data.items.length === 0
+            ? "No recurring schedules yet."
+            : null
+        }
+      >
         <RecurringTable
-          schedules={recurring.data?.items ?? []}
+          schedules={recurring.data.items}
           shopZone={shopZone}
           canEdit={canEdit}
           onEdit={(schedule) => setEditing({ kind: "recurring", schedule })}
           onHistory={setHistoryOf}
         />
-      )}
+      </Section>
       {historyOf ? (
         <RunHistory schedule={historyOf} shopZone={shopZone} />
       ) : null}
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          One-off
-        </Title>
-        {canEdit ? (
-          <Button onClick={() => setEditing({ kind: "one-off" })}>
-            New one-off run
-          </Button>
-        ) : null}
-      </Group>
-      {oneOff.data?.items.length === 0 ? (
-        <Text c="dimmed">No one-off runs yet.</Text>
-      ) : (
+      <Section
+        title="One-off"
+        addLabel={canEdit ? "New one-off run" : null}
+        onAdd={() => setEditing({ kind: "one-off" })}
+        emptyText={
+          oneOff.data.items.length === 0 ? "No one-off runs yet." : null
+        }
+      >
         <OneOffTable
-          runs={oneOff.data?.items ?? []}
+          runs={oneOff.data.items}
           ruleNames={ruleNames}
           shopZone={shopZone}
           canEdit={canEdit}
         />
-      )}
+      </Section>
       <ScheduleDialog
         editing={editing}
         shopZone={shopZone}

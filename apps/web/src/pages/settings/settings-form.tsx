@@ -68,7 +68,6 @@ export function SettingsForm(props: {
     },
     onError: refusal.show,
   });
-  const values = form.getValues();
 
   return (
     <form
@@ -81,56 +80,8 @@ export function SettingsForm(props: {
       })}
     >
       <Stack>
-        <Fieldset legend="The shop" disabled={!canEdit}>
-          <Stack>
-            <TextInput
-              label="Shop name"
-              withAsterisk
-              maxLength={limits.name}
-              {...form.getInputProps("name")}
-            />
-            <NativeSelect
-              label="Time zone"
-              description="Schedules, opening hours and the send window use it"
-              data={zoneOptions(values.timeZone)}
-              {...form.getInputProps("timeZone")}
-            />
-            <Textarea
-              label="Postal address"
-              description="Printed at the foot of every campaign email"
-              withAsterisk
-              autosize
-              maxLength={settingsLimits.postalAddress}
-              {...form.getInputProps("postalAddress")}
-            />
-            <TextInput
-              label="Phone"
-              type="tel"
-              maxLength={limits.phone}
-              {...form.getInputProps("phone")}
-            />
-          </Stack>
-        </Fieldset>
-        <Fieldset legend="Bookings" disabled={!canEdit}>
-          <Stack>
-            <OpeningHoursFields form={form} isReadOnly={!canEdit} />
-            <NumberInput
-              label="Bays"
-              description="Appointments at once"
-              min={settingsLimits.bayCapacity.min}
-              max={settingsLimits.bayCapacity.max}
-              allowDecimal={false}
-              {...form.getInputProps("bayCapacity")}
-            />
-            <TextInput
-              label="Booking page address"
-              description="Where booking links in emails lead; blank for Rally's own page"
-              type="url"
-              maxLength={settingsLimits.url}
-              {...form.getInputProps("bookingBaseUrl")}
-            />
-          </Stack>
-        </Fieldset>
+        <ShopFields form={form} canEdit={canEdit} />
+        <BookingFields form={form} canEdit={canEdit} />
         <SendingFields form={form} canEdit={canEdit} />
         {canEdit ? (
           <>
@@ -221,5 +172,65 @@ function WindowFields({ form }: { form: Form }) {
         />
       </Group>
     </Stack>
+  );
+}
+
+function ShopFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
+  return (
+    <Fieldset legend="The shop" disabled={!canEdit}>
+      <Stack>
+        <TextInput
+          label="Shop name"
+          withAsterisk
+          maxLength={limits.name}
+          {...form.getInputProps("name")}
+        />
+        <NativeSelect
+          label="Time zone"
+          description="Schedules, opening hours and the send window use it"
+          data={zoneOptions(form.getValues().timeZone)}
+          {...form.getInputProps("timeZone")}
+        />
+        <Textarea
+          label="Postal address"
+          description="Printed at the foot of every campaign email"
+          withAsterisk
+          autosize
+          maxLength={settingsLimits.postalAddress}
+          {...form.getInputProps("postalAddress")}
+        />
+        <TextInput
+          label="Phone"
+          type="tel"
+          maxLength={limits.phone}
+          {...form.getInputProps("phone")}
+        />
+      </Stack>
+    </Fieldset>
+  );
+}
+
+function BookingFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
+  return (
+    <Fieldset legend="Bookings" disabled={!canEdit}>
+      <Stack>
+        <OpeningHoursFields form={form} isReadOnly={!canEdit} />
+        <NumberInput
+          label="Bays"
+          description="Appointments at once"
+          min={settingsLimits.bayCapacity.min}
+          max={settingsLimits.bayCapacity.max}
+          allowDecimal={false}
+          {...form.getInputProps("bayCapacity")}
+        />
+        <TextInput
+          label="Booking page address"
+          description="Where booking links in emails lead; blank for Rally's own page"
+          type="url"
+          maxLength={settingsLimits.url}
+          {...form.getInputProps("bookingBaseUrl")}
+        />
+      </Stack>
+    </Fieldset>
   );
 }
