@@ -170,4 +170,35 @@ describe("schedules and settings in the console", () => {
     await table.getByText(`Shop: ${onClock(nextRunAt!, timeZone)}`).waitFor();
     await page.close();
   });
+
+  it("shows a viewer the settings and schedules without ways to change them", async () => {
+    const viewer = {
+      email: "viewer@rally.test",
+      password: "a long viewer password",
+    };
+    await server.caller.user.create({ ...viewer, name: "V", role: "VIEWER" });
+    const viewerBrowser = await signedInBrowser(server, viewer);
+    try {
+      const page = await openPage(viewerBrowser, server, "/settings");
+      await page
+        .getByText("Only an admin can change these settings.")
+        .waitFor();
+      const form = page.getByRole("form", { name: "Shop settings" });
+      expect(await form.getByLabel("Shop name").isDisabled()).toBe(true);
+      expect(await form.getByRole("button").count()).toBe(0);
+      await checkPage(page, "settings-read-only");
+
+      await page.getByRole("link", { name: "Schedules" }).click();
+      const table = page.getByRole("table", { name: "Recurring schedules" });
+      await table.getByText("Daily at 10:30").waitFor();
+      expect(await table.getByRole("button", { name: /^Pause/ }).count()).toBe(
+        0,
+      );
+      expect(
+        await page.getByRole("button", { name: "New one-off run" }).count(),
+      ).toBe(0);
+    } finally {
+      await viewerBrowser.close();
+    }
+  });
 });

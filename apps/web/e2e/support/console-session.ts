@@ -7,12 +7,15 @@ import { consoleUser, type ConsoleServer } from "./console-server.ts";
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
 /** A browser signed in to the console once, through the sign-in page. */
-export async function signedInBrowser(server: ConsoleServer) {
+export async function signedInBrowser(
+  server: ConsoleServer,
+  user: { email: string; password: string } = consoleUser,
+) {
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   await page.goto(server.url);
-  await page.getByLabel("Email").fill(consoleUser.email);
-  await page.locator("input[type=password]").fill(consoleUser.password);
+  await page.getByLabel("Email").fill(user.email);
+  await page.locator("input[type=password]").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Sections" }).waitFor();
   await page.close();
