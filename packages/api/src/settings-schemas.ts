@@ -14,7 +14,12 @@ export const settingsLimits = {
   openingSpans: 14,
 } as const;
 
-/** The email providers this server can send through. */
+/**
+ * The email providers this server can send through. The shop's choice is
+ * saved, but a running dispatcher sends through the provider its process
+ * was started with (RALLY_EMAIL_PROVIDER): changing it here takes effect
+ * only once the deployment's variable says the same.
+ */
 export const emailProviders = ["simulated", "smtp"] as const;
 
 const weekday = z.number().int().min(1).max(7);
