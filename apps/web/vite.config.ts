@@ -6,9 +6,16 @@ import { defineConfig, type Plugin } from "vite";
  * its server code: a bundle that reached the database layer, the services
  * or a Node-only logger would be broken and would leak internals.
  */
+const sharedWithConsole = [
+  "schemas",
+  "limits",
+  "schedule-schemas",
+  "settings-schemas",
+  "time-zones",
+];
 const serverOnly = [
   /\/packages\/db\//,
-  /\/packages\/api\/src\/(?!schemas\.ts$|limits\.ts$)/,
+  new RegExp(`/packages/api/src/(?!(${sharedWithConsole.join("|")})\\.ts$)`),
   /\/node_modules\/(\.pnpm\/)?(@prisma|pino|pg|ws)[@/]/,
 ];
 

@@ -1,3 +1,9 @@
 export { createRallyServer, type RallyServer } from "./app.ts";
-export { startServices } from "./runtime.ts";
+export {
+  defaultWorkers,
+  startServices,
+  startWorkers,
+  stopWorkers,
+  type Worker,
+} from "./runtime.ts";
 export { loadConfig } from "./config.ts";

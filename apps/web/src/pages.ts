@@ -38,6 +38,16 @@ export const pages: PageDefinition[] = [
     load: () => import("./pages/service-types/service-types-page.tsx"),
   },
   {
+    path: "/schedules",
+    navLabel: "Schedules",
+    load: () => import("./pages/schedules/schedules-page.tsx"),
+  },
+  {
+    path: "/settings",
+    navLabel: "Settings",
+    load: () => import("./pages/settings/settings-page.tsx"),
+  },
+  {
     path: "*",
     load: () => import("./pages/not-found-page.tsx"),
   },

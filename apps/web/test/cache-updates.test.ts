@@ -1,48 +1,25 @@
-import type { StoredEvent } from "@rally/api";
-import { QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { describe, expect, it } from "vitest";
 
 import { applyCacheUpdate } from "../src/live/cache-updates.ts";
 import { trpc } from "../src/trpc.ts";
-
-function event(type: StoredEvent["type"], payload: object): StoredEvent {
-  return {
-    id: "1",
-    type,
-    campaignId: null,
-    threadId: null,
-    payload: { ...payload },
-    createdAt: new Date("2026-06-15T12:00:00Z"),
-  };
-}
+import { event, seededCache } from "./support/cache.ts";
 
 /** A cache holding answers for two vehicles, their records and customers. */
-function seededCache() {
-  const queryClient = new QueryClient();
-  const keys = {
+function vehicleCache() {
+  return seededCache({
     vehicle7: getQueryKey(trpc.vehicle.get, { id: 7 }, "query"),
     vehicle8: getQueryKey(trpc.vehicle.get, { id: 8 }, "query"),
     records7: getQueryKey(trpc.serviceRecord.list, { vehicleId: 7 }, "query"),
     records8: getQueryKey(trpc.serviceRecord.list, { vehicleId: 8 }, "query"),
     allRecords: getQueryKey(trpc.serviceRecord.list, {}, "query"),
     customers: getQueryKey(trpc.customer.list, {}, "infinite"),
-  };
-  for (const key of Object.values(keys)) {
-    queryClient.setQueryData(key, { cached: true });
-  }
-  const staleNames = () =>
-    Object.entries(keys)
-      .filter(([, key]) => queryClient.getQueryState(key)?.isInvalidated)
-      .map(([name]) => name)
-      .sort();
-
-  return { queryClient, staleNames };
+  });
 }
 
 describe("live cache updates", () => {
   it("refreshes only the vehicle and record lists a new service record touches", async () => {
-    const { queryClient, staleNames } = seededCache();
+    const { queryClient, staleNames } = vehicleCache();
 
     await applyCacheUpdate(
       event("serviceRecord.created", { id: 1, vehicleId: 7 }),
@@ -53,7 +30,7 @@ describe("live cache updates", () => {
   });
 
   it("leaves the cache alone for a change no page caches", async () => {
-    const { queryClient, staleNames } = seededCache();
+    const { queryClient, staleNames } = vehicleCache();
 
     await applyCacheUpdate(
       event("campaign.progress", { campaignId: 3, counts: {} }),
@@ -64,7 +41,7 @@ describe("live cache updates", () => {
   });
 
   it("ignores a vehicle event whose payload lacks the vehicle", async () => {
-    const { queryClient, staleNames } = seededCache();
+    const { queryClient, staleNames } = vehicleCache();
 
     await applyCacheUpdate(
       event("appointment.changed", { appointmentId: 2 }),

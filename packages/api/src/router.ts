@@ -11,6 +11,7 @@ import { eventsRouter } from "./routers/events.ts";
 import { healthRouter } from "./routers/health.ts";
 import { recurringRouter } from "./routers/recurring/router.ts";
 import { scheduleRouter } from "./routers/schedule/router.ts";
+import { settingsRouter } from "./routers/settings/router.ts";
 import { ruleRouter } from "./routers/rule/router.ts";
 import { importRouter } from "./routers/import/router.ts";
 import { serviceRecordRouter } from "./routers/service-record.ts";
@@ -43,6 +44,7 @@ export const appRouter = router({
   audit: auditRouter,
   import: importRouter,
   template: templateRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,10 +2,7 @@ import { z } from "zod";
 
 import { limits } from "./limits.ts";
 import { id, pageInput, trimmed } from "./schemas.ts";
-import {
-  isValidLocalDate,
-  isValidTimeZone,
-} from "./services/scheduling/occurrences.ts";
+import { isValidLocalDate, isValidTimeZone } from "./time-zones.ts";
 
 /** Bounds for schedules, shared with the console's forms. */
 export const scheduleLimits = {

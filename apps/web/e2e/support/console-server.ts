@@ -12,8 +12,15 @@ import {
 } from "@rally/api";
 import { createRallyClient } from "@rally/client/node";
 import { createTestDatabase } from "@rally/db/testing";
-import { createRallyServer, type RallyServer } from "@rally/server";
-import { createTestClock } from "@rally/server/testing";
+import {
+  createRallyServer,
+  defaultWorkers,
+  startWorkers,
+  stopWorkers,
+  type RallyServer,
+  type Worker,
+} from "@rally/server";
+import { createTestClock, type TestClock } from "@rally/server/testing";
 import pino from "pino";
 
 /** Where `vite build` (run once by the global setup) puts the console. */
@@ -27,7 +34,7 @@ export const consoleUser = {
   password: "correct horse battery staple",
 } as const;
 
-async function openServices(): Promise<Services> {
+async function openServices(): Promise<Services & { clock: TestClock }> {
   const db = await createTestDatabase();
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const events = createEventBus(db, logger);
@@ -44,14 +51,23 @@ async function openServices(): Promise<Services> {
   };
 }
 
+export interface ConsoleServerOptions {
+  /** Runs the background workers (the scheduler) as a server process does. */
+  withWorkers?: boolean;
+}
+
 /**
  * The real server over a fresh database, serving the built console, and a
  * typed client for the test to change things behind the browser's back.
  * The server can go away and come back on the same port, as in a deploy,
  * while its database and event log stay.
  */
-export async function startConsoleServer() {
+export async function startConsoleServer(options: ConsoleServerOptions = {}) {
   const services = await openServices();
+  const workers: Worker[] = [];
+  if (options.withWorkers) {
+    await startWorkers(services, "all", defaultWorkers({}), workers);
+  }
   const serve = () => createRallyServer({ services, webDir });
   let server: RallyServer | null = serve();
   const url = await server.listen(0, "127.0.0.1");
@@ -73,6 +89,15 @@ export async function startConsoleServer() {
     client,
     /** Calls procedures in process, so changes happen while the server is away. */
     caller: createCallerFactory(appRouter)(makeContext("e2e", admin)),
+    /**
+     * Moves the test clock on to `at`. The scheduler sleeps on a real
+     * timer, so it is woken as that timer would wake it then.
+     */
+    async advanceClockTo(at: Date) {
+      const now = services.clock.now().getTime();
+      services.clock.set(new Date(Math.max(now, at.getTime())));
+      await services.db.sql.query("SELECT pg_notify('rally_schedules', '')");
+    },
     async stop() {
       const running = server;
       server = null;
@@ -97,6 +122,7 @@ export async function startConsoleServer() {
       await server.listen(Number(new URL(url).port), "127.0.0.1");
     },
     async close() {
+      await stopWorkers(workers, services.logger);
       client.close();
       await server?.close();
       await services.events.stop();

@@ -4,6 +4,11 @@ import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
 import { numberIn } from "./payload.ts";
+import {
+  refreshRun,
+  refreshSchedule,
+  refreshSettings,
+} from "./schedule-updates.ts";
 
 /** The input a tRPC query was made with, read from its cache key. */
 function inputOf(query: Query) {
@@ -46,6 +51,9 @@ export const cacheUpdates: Partial<
 > = {
   "serviceRecord.created": refreshVehicle,
   "appointment.changed": refreshVehicle,
+  "schedule.changed": refreshSchedule,
+  "schedule.run": refreshRun,
+  "settings.changed": refreshSettings,
 };
 
 export async function applyCacheUpdate(

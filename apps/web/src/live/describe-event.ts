@@ -62,6 +62,11 @@ const describers: Record<
     kind: "Import",
     text: `Import ${numberIn(p, "importJobId") ?? "?"}: ${numberIn(p, "rowsRead") ?? 0} rows read`,
   }),
+  "settings.changed": () => ({
+    kind: "Settings",
+    text: "The shop's settings changed",
+    href: "/settings",
+  }),
 };
 
 /** One line a person can read for a change, and where to see it. */

@@ -12,6 +12,7 @@
  * - appointment.changed { appointmentId, vehicleId, status, campaignId? }
  * - serviceRecord.created { id, vehicleId }
  * - import.progress     { importJobId, rowsRead, rowsOk, rowsFailed, status }
+ * - settings.changed    { fields: string[] }
  */
 export type DomainEventType =
   | "email.status"
@@ -23,7 +24,8 @@ export type DomainEventType =
   | "conversation.read"
   | "appointment.changed"
   | "serviceRecord.created"
-  | "import.progress";
+  | "import.progress"
+  | "settings.changed";
 
 /** A change worth telling clients about, as written inside its transaction. */
 export interface DomainEventInput {

@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime } from "luxon";
 
 export type Frequency = "DAILY" | "WEEKLY" | "MONTHLY";
 
@@ -26,14 +26,6 @@ const MAX_DAYS_SCANNED = 400;
 
 /** The longest DST gap in the tz database is two hours; this is ample. */
 const MAX_GAP_MINUTES = 24 * 60;
-
-export function isValidTimeZone(zone: string) {
-  return IANAZone.isValidZone(zone);
-}
-
-export function isValidLocalDate(value: string) {
-  return DateTime.fromISO(value, { zone: "utc" }).isValid;
-}
 
 /**
  * The first occurrence strictly after `after`, or null when the schedule

@@ -2,7 +2,7 @@ import type { Prisma } from "@rally/db";
 
 import { DomainError, notFound } from "../../errors.ts";
 import type { DomainEventInput } from "../../events/types.ts";
-import { isValidTimeZone } from "./occurrences.ts";
+import { isValidTimeZone } from "../../time-zones.ts";
 
 /** Schedulers LISTEN here to wake early when a schedule changes. */
 export const SCHEDULES_CHANNEL = "rally_schedules";
