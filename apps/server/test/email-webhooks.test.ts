@@ -224,12 +224,13 @@ describe("POST /webhooks/email/:provider", () => {
     );
   });
 
-  it("takes the simulated provider's outcomes through the same signed path", async () => {
+  it("takes the simulated provider's outcomes through the same signed path once their time comes", async () => {
     const simulated = createSimulatedProvider({
       webhookUrl: `${server.url}/webhooks/email/simulated`,
       secret: server.services.secret,
       clock,
-      delayMs: { min: 0, max: 0 },
+      // Minutes, so its own wake-up timers stay out of the test's way.
+      delayMs: { min: 60_000, max: 180_000 },
       shares: { delivered: 1, bounced: 0, failed: 0, complained: 0 },
     });
     const { rule } = await seedCohort(server.db, {
@@ -241,22 +242,25 @@ describe("POST /webhooks/email/:provider", () => {
       ruleId: rule.id,
       idempotencyKey: "key-simulated",
     });
+    const counts = () =>
+      server.client.campaign.get
+        .query({ id: sent.campaign.id })
+        .then((c) => c.counts);
 
     await createDispatcher(server.services, {
       provider: simulated,
       ratePerSecond: 1_000,
     }).runOnce();
-
-    await expect
-      .poll(
-        () =>
-          server.client.campaign.get
-            .query({ id: sent.campaign.id })
-            .then((c) => c.counts),
-        { timeout: 10_000 },
-      )
-      .toEqual({ DELIVERED: 2 });
+    const reportedAtOnce = await simulated.reportDue();
+    const beforeTheDelay = await counts();
+    clock.advance(180_000);
+    const reportedLater = await simulated.reportDue();
     await simulated.close();
+
+    expect(reportedAtOnce).toBe(0);
+    expect(beforeTheDelay).toEqual({ SENT: 2 });
+    expect(reportedLater).toBe(2);
+    expect(await counts()).toEqual({ DELIVERED: 2 });
   });
 });
 

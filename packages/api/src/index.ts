@@ -73,7 +73,10 @@ export type {
   SendResult,
 } from "./services/email/providers/provider.ts";
 export { createSmtpProvider } from "./services/email/providers/smtp.ts";
-export { createSimulatedProvider } from "./services/email/providers/simulated.ts";
+export {
+  createSimulatedProvider,
+  type SimulatedProvider,
+} from "./services/email/providers/simulated.ts";
 export { applyWebhookEvent, webhookEvent } from "./services/email/webhooks.ts";
 export {
   signWebhook,
