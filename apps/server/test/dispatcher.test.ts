@@ -285,4 +285,26 @@ describe("the dispatcher", () => {
 
     expect(sinkCountFor("outbox.notify@example.com")).toBe(1);
   });
+
+  it("finishes a campaign sent in small batches on two lanes, each email once", async () => {
+    const sent = await campaignFor("lanes", 9);
+    const before = sink.count();
+    const dispatcher = createDispatcher(server.services, {
+      provider: smtp(),
+      ratePerSecond: 1_000,
+      batchSize: 2,
+      lanes: 2,
+    });
+
+    await dispatcher.start();
+    await sink.waitFor(before + 9);
+    await dispatcher.stop();
+    const campaign = await server.client.campaign.get.query({
+      id: sent.campaign.id,
+    });
+
+    expect(sinkCountFor(".lanes@example.com")).toBe(9);
+    expect(campaign.counts).toEqual({ SENT: 9 });
+    expect(campaign.status).toBe("DONE");
+  });
 });

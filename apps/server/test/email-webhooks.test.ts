@@ -1,4 +1,5 @@
 import {
+  COMPLAINT_MIN_DELIVERED,
   createDispatcher,
   createSimulatedProvider,
   webhookHeaders,
@@ -85,6 +86,20 @@ async function post(
   };
 }
 
+/** Delivered emails of a campaign, as if sent long ago: one INSERT. */
+async function addDelivered(campaignId: number, count: number) {
+  await server.db.sql.query(
+    `INSERT INTO emails (campaign_id, direction, status, to_address,
+      from_address, subject, message_id, created_at, updated_at)
+    SELECT $1::int, 'OUTBOUND', 'DELIVERED', 'earlier' || n || '@example.com',
+      'service@mainst.test', 'Earlier',
+      '<earlier-' || $1::int || '-' || n || '@x>',
+      now(), now()
+    FROM generate_series(1, $2) AS n`,
+    [campaignId, count],
+  );
+}
+
 function statusOf(id: number) {
   return server.db.prisma.email
     .findUniqueOrThrow({ where: { id }, select: { status: true } })
@@ -165,8 +180,9 @@ describe("POST /webhooks/email/:provider", () => {
     expect(suppression?.reason).toBe("BOUNCED");
   });
 
-  it("pauses a campaign whose complaint rate passes 0.1% and says why", async () => {
-    const { campaignId, emails } = await sentCampaign("complaint", 3, 2);
+  it("leaves a campaign sending while fewer than the minimum were delivered, whatever its complaint rate", async () => {
+    const { campaignId, emails } = await sentCampaign("few-delivered", 3, 2);
+    await addDelivered(campaignId, COMPLAINT_MIN_DELIVERED - 3);
 
     await post({
       type: "complained",
@@ -177,19 +193,44 @@ describe("POST /webhooks/email/:provider", () => {
       where: { email: emails[0]!.toAddress },
     });
 
-    expect(campaign.status).toBe("PAUSED");
-    expect(campaign.pausedReason).toMatch(
-      /complaint rate 50\.00% .* passed 0\.1%/,
-    );
+    // Its last email stays queued; cancelled, the next test's batch is its own.
+    await server.client.campaign.cancel.mutate({ id: campaignId });
+
+    expect(campaign.status).toBe("SENDING");
+    expect(campaign.pausedReason).toBeNull();
     expect(suppression?.reason).toBe("COMPLAINED");
   });
 
-  it("takes the simulated provider's outcomes through the same signed path", async () => {
+  it("pauses a campaign whose complaint rate passes 0.1% over the minimum delivered, and says why", async () => {
+    const { campaignId, emails } = await sentCampaign("complaint", 3, 2);
+    await addDelivered(campaignId, COMPLAINT_MIN_DELIVERED - 2);
+
+    await post({
+      type: "complained",
+      providerMessageId: emails[0]!.providerMessageId,
+    });
+    const afterOne = await server.client.campaign.get.query({ id: campaignId });
+    await post({
+      type: "complained",
+      providerMessageId: emails[1]!.providerMessageId,
+    });
+    const afterTwo = await server.client.campaign.get.query({ id: campaignId });
+
+    expect(afterOne.status).toBe("SENDING");
+    expect(afterTwo.status).toBe("PAUSED");
+    expect(afterTwo.pausedReason).toBe(
+      `complaint rate 0.20% (2 of ${COMPLAINT_MIN_DELIVERED} delivered)` +
+        " passed 0.1%",
+    );
+  });
+
+  it("takes the simulated provider's outcomes through the same signed path once their time comes", async () => {
     const simulated = createSimulatedProvider({
       webhookUrl: `${server.url}/webhooks/email/simulated`,
       secret: server.services.secret,
       clock,
-      delayMs: { min: 0, max: 0 },
+      // Minutes, so its own wake-up timers stay out of the test's way.
+      delayMs: { min: 60_000, max: 180_000 },
       shares: { delivered: 1, bounced: 0, failed: 0, complained: 0 },
     });
     const { rule } = await seedCohort(server.db, {
@@ -201,22 +242,25 @@ describe("POST /webhooks/email/:provider", () => {
       ruleId: rule.id,
       idempotencyKey: "key-simulated",
     });
+    const counts = () =>
+      server.client.campaign.get
+        .query({ id: sent.campaign.id })
+        .then((c) => c.counts);
 
     await createDispatcher(server.services, {
       provider: simulated,
       ratePerSecond: 1_000,
     }).runOnce();
-
-    await expect
-      .poll(
-        () =>
-          server.client.campaign.get
-            .query({ id: sent.campaign.id })
-            .then((c) => c.counts),
-        { timeout: 10_000 },
-      )
-      .toEqual({ DELIVERED: 2 });
+    const reportedAtOnce = await simulated.reportDue();
+    const beforeTheDelay = await counts();
+    clock.advance(180_000);
+    const reportedLater = await simulated.reportDue();
     await simulated.close();
+
+    expect(reportedAtOnce).toBe(0);
+    expect(beforeTheDelay).toEqual({ SENT: 2 });
+    expect(reportedLater).toBe(2);
+    expect(await counts()).toEqual({ DELIVERED: 2 });
   });
 });
 

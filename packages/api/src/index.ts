@@ -53,7 +53,11 @@ export { createApiToken, type NewApiToken } from "./services/api-tokens.ts";
 export { sessionLifetimeMs, signIn } from "./services/sessions.ts";
 export { loginLimits } from "./services/login-throttle.ts";
 export { CREDENTIALS_CHANNEL } from "./services/credential-changes.ts";
-export { runImport, importKinds, type ImportKind } from "./services/import/index.ts";
+export {
+  runImport,
+  importKinds,
+  type ImportKind,
+} from "./services/import/index.ts";
 export { sendCampaign } from "./services/campaigns/send.ts";
 export {
   createDispatcher,
@@ -61,6 +65,7 @@ export {
   type Dispatcher,
   type DispatcherOptions,
 } from "./services/email/dispatcher.ts";
+export { COMPLAINT_MIN_DELIVERED } from "./services/email/complaints.ts";
 export { newMessageId } from "./services/email/message-id.ts";
 export type {
   EmailProvider,
@@ -68,7 +73,10 @@ export type {
   SendResult,
 } from "./services/email/providers/provider.ts";
 export { createSmtpProvider } from "./services/email/providers/smtp.ts";
-export { createSimulatedProvider } from "./services/email/providers/simulated.ts";
+export {
+  createSimulatedProvider,
+  type SimulatedProvider,
+} from "./services/email/providers/simulated.ts";
 export { applyWebhookEvent, webhookEvent } from "./services/email/webhooks.ts";
 export {
   signWebhook,

@@ -6,7 +6,7 @@ import { recordEvents } from "../../events/record.ts";
 import { materializeCohort } from "../cohort/materialize.ts";
 import { domainOf } from "../email/message-id.ts";
 import { loadShop, type ShopProfile } from "../email/shop.ts";
-import { validateTemplate } from "../templates/render.ts";
+import { validateTemplate, type TemplateSource } from "../templates/render.ts";
 import { sampleVariables } from "../templates/variables.ts";
 import { campaignSummarySelect } from "./queries.ts";
 
@@ -25,8 +25,9 @@ export interface SendCampaignInput {
  * the sending. The same idempotency key gives back the same campaign.
  *
  * Campaign emails are queued without a body: the dispatcher renders them
- * from the campaign's template right before sending, with the vehicles
- * still due then, and stores what it sent on the email.
+ * right before sending, with the vehicles still due then, from the copy of
+ * the template the campaign took here (a later edit of the template
+ * changes no queued email), and stores what it sent on the email.
  */
 export async function sendCampaign(
   services: Services,
@@ -136,7 +137,7 @@ async function queueCampaign(
   tx: Prisma.TransactionClient,
   services: Services,
   input: SendCampaignInput,
-  template: { id: number; subject: string },
+  template: TemplateSource & { id: number },
   shop: ShopProfile,
 ) {
   const now = services.clock.now();
@@ -144,6 +145,10 @@ async function queueCampaign(
     data: {
       ruleId: input.ruleId,
       templateId: template.id,
+      templateKind: template.kind,
+      templateSubject: template.subject,
+      templateHtml: template.html,
+      templateText: template.text,
       idempotencyKey: input.idempotencyKey,
       asOf: now,
       controlShare: input.controlShare ?? 0,

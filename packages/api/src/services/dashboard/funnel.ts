@@ -36,7 +36,12 @@ function scope(input: FunnelInput) {
   )`;
 }
 
-/** Emailed and control vehicles per campaign, and how many booked since. */
+/**
+ * Emailed and control vehicles per campaign, and how many booked since.
+ * A recipient whose email was cancelled (the campaign was cancelled before
+ * reaching it) was never emailed and is left out of the emailed group;
+ * one still queued in a paused campaign is in it.
+ */
 const recipientCounts = Prisma.sql`
     recipients AS (
       SELECT r.campaign_id,
@@ -46,12 +51,14 @@ const recipientCounts = Prisma.sql`
         count(*) FILTER (WHERE r.is_control AND b.vehicle_id IS NOT NULL)::int AS control_booked
       FROM campaign_recipients r
       JOIN scope s ON s.id = r.campaign_id
+      LEFT JOIN emails e ON e.id = r.email_id
       LEFT JOIN LATERAL (
         SELECT a.vehicle_id FROM appointments a
         WHERE a.vehicle_id = r.vehicle_id AND a.status <> 'CANCELLED'
           AND a.created_at >= s.created_at
         LIMIT 1
       ) b ON true
+      WHERE e.status IS DISTINCT FROM 'CANCELLED'
       GROUP BY r.campaign_id
     )`;
 

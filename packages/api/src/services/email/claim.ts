@@ -28,26 +28,42 @@ export interface ClaimOptions {
   isCampaignMailAllowed: boolean;
 }
 
+/** Campaign mail only while its campaign sends and the window is open. */
+const SENDABLE = `(e.campaign_id IS NULL OR ($4 AND EXISTS (
+  SELECT 1 FROM campaigns c WHERE c.id = e.campaign_id
+    AND c.status IN ('QUEUED', 'SENDING'))))`;
+
 /**
- * Claims due emails for this worker: QUEUED ones whose time has come and
- * SENDING ones whose worker's lease ran out (it crashed). SKIP LOCKED lets
- * any number of workers claim side by side without waiting or overlapping.
+ * Claims due emails for this worker: SENDING ones whose worker's lease ran
+ * out (it crashed) first, then QUEUED ones whose time has come, oldest
+ * first. SKIP LOCKED lets any number of workers claim side by side without
+ * waiting or overlapping. Each part walks an index in order and stops at
+ * the batch size, so a claim costs the same with a million emails queued.
+ *
+ * Queued mail that may not leave yet (a paused campaign's, or all campaign
+ * mail outside the sending window) is walked past on every claim: while a
+ * large paused campaign waits, other mail's claims slow down with its size.
  */
 export async function claimBatch(db: Database, options: ClaimOptions) {
   return db.prisma.$transaction(async (tx) => {
     const rows = await tx.$queryRawUnsafe<ClaimedEmail[]>(
-      `WITH due AS (
+      `WITH expired AS (
         SELECT e.id, e.status AS previous_status FROM emails e
-        WHERE e.direction = 'OUTBOUND'
-          AND ((e.status = 'QUEUED' AND (e.next_attempt_at IS NULL
-                OR e.next_attempt_at <= $1::timestamptz))
-            OR (e.status = 'SENDING' AND e.lease_until < $1::timestamptz))
-          AND (e.campaign_id IS NULL OR ($4 AND EXISTS (
-            SELECT 1 FROM campaigns c WHERE c.id = e.campaign_id
-              AND c.status IN ('QUEUED', 'SENDING'))))
-        ORDER BY e.next_attempt_at NULLS FIRST, e.id
+        WHERE e.status = 'SENDING' AND e.lease_until < $1::timestamptz
+          AND e.direction = 'OUTBOUND' AND ${SENDABLE}
+        ORDER BY e.id
         LIMIT $3
         FOR UPDATE OF e SKIP LOCKED
+      ), queued AS (
+        SELECT e.id, e.status AS previous_status FROM emails e
+        WHERE e.status = 'QUEUED' AND e.direction = 'OUTBOUND'
+          AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= $1::timestamptz)
+          AND ${SENDABLE}
+        ORDER BY e.id
+        LIMIT $3
+        FOR UPDATE OF e SKIP LOCKED
+      ), due AS (
+        (SELECT * FROM expired) UNION ALL (SELECT * FROM queued) LIMIT $3
       )
       UPDATE emails e SET status = 'SENDING', lease_until = $2::timestamptz,
         attempts = e.attempts + 1, updated_at = $1::timestamptz

@@ -23,6 +23,11 @@ export interface DispatcherOptions {
   concurrency?: number;
   /** Emails per second to the provider (a token bucket). */
   ratePerSecond?: number;
+  /**
+   * Batches in flight at once in this process. Each lane claims its own
+   * batch, so one sends while another waits on the database.
+   */
+  lanes?: number;
   /** How long a claim holds before another worker may take the email. */
   leaseMs?: number;
   retry?: RetryPolicy;
@@ -149,13 +154,24 @@ export function createDispatcher(
     return failedOutcome(retry, item.email, result, clock.now(), random);
   }
 
-  const loop = createWakeLoop({
-    runOnce,
-    nextWakeAt: () => nextWakeAt(db, clock.now(), limiter),
-    listen: (poke) => db.notifier.listen(EMAIL_QUEUED_CHANNEL, poke),
-    clock,
-    logger,
-  });
+  const loops = Array.from({ length: options.lanes ?? 2 }, () =>
+    createWakeLoop({
+      runOnce,
+      nextWakeAt: () => nextWakeAt(db, clock.now(), limiter),
+      listen: (poke) => db.notifier.listen(EMAIL_QUEUED_CHANNEL, poke),
+      clock,
+      logger,
+    }),
+  );
 
-  return { runOnce, limiter, start: loop.start, stop: loop.stop };
+  return {
+    runOnce,
+    limiter,
+    start: async () => {
+      await Promise.all(loops.map((loop) => loop.start()));
+    },
+    stop: async () => {
+      await Promise.all(loops.map((loop) => loop.stop()));
+    },
+  };
 }

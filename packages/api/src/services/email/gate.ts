@@ -158,19 +158,35 @@ function groupByEmail(rows: RecipientCheckRow[]) {
   return groups;
 }
 
+/** The copy of its template each campaign took when it was sent. */
 async function templatesOf(db: Database, emails: ClaimedEmail[]) {
   const ids = [...new Set(emails.map((e) => e.campaignId as number))];
   const campaigns = await db.prisma.campaign.findMany({
     where: { id: { in: ids } },
     select: {
       id: true,
-      template: {
-        select: { kind: true, subject: true, html: true, text: true },
-      },
+      templateKind: true,
+      templateSubject: true,
+      templateHtml: true,
+      templateText: true,
     },
   });
 
   return new Map(
-    campaigns.flatMap((c) => (c.template ? [[c.id, c.template] as const] : [])),
+    campaigns.flatMap((c): [number, TemplateSource][] =>
+      c.templateKind && c.templateSubject !== null && c.templateHtml !== null
+        ? [
+            [
+              c.id,
+              {
+                kind: c.templateKind,
+                subject: c.templateSubject,
+                html: c.templateHtml,
+                text: c.templateText,
+              },
+            ],
+          ]
+        : [],
+    ),
   );
 }

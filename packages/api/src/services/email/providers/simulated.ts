@@ -29,17 +29,40 @@ const defaultShares: SimulatedShares = {
   complained: 0,
 };
 
+export interface SimulatedProvider extends EmailProvider {
+  /**
+   * Reports every outcome whose time has come on the clock, and resolves
+   * once Rally has taken them. Timers call it; a test calls it after moving
+   * its clock.
+   */
+  reportDue(): Promise<number>;
+}
+
+interface PendingReport {
+  messageId: string;
+  providerMessageId: string;
+}
+
+/** Outcomes falling due within one tick share a timer. */
+const TICK_MS = 100;
+
 /**
  * The demo's provider: accepts every email, then reports what "happened"
  * to it a little later through the signed webhook path a real provider
- * uses, so the demo exercises the same code.
+ * uses, so the demo exercises the same code. "Later" is on the injected
+ * clock: a real timer only wakes it, and reports what is due by then.
+ *
+ * Should the system clock step back, the outcomes in the latest tick wait
+ * for the next email's timer; a demo sees them a little late.
  */
 export function createSimulatedProvider(
   options: SimulatedOptions,
-): EmailProvider {
+): SimulatedProvider {
+  const { clock } = options;
   const random = options.random ?? Math.random;
   const delay = options.delayMs ?? { min: 500, max: 4_000 };
-  const pending = new Set<NodeJS.Timeout>();
+  const due = new Map<number, PendingReport[]>();
+  const timers = new Set<NodeJS.Timeout>();
 
   function outcome() {
     const shares = options.shares ?? defaultShares;
@@ -55,7 +78,7 @@ export function createSimulatedProvider(
   }
 
   /** Reports by our Message-ID too, as ESPs echo it, so no race with our write. */
-  async function report(messageId: string, providerMessageId: string) {
+  async function report({ messageId, providerMessageId }: PendingReport) {
     const type = outcome();
     const body = JSON.stringify({
       type,
@@ -68,7 +91,7 @@ export function createSimulatedProvider(
       method: "POST",
       headers: {
         "content-type": "application/json",
-        ...webhookHeaders(options.secret, body, options.clock.now()),
+        ...webhookHeaders(options.secret, body, clock.now()),
       },
       body,
     }).catch(() => {
@@ -76,24 +99,54 @@ export function createSimulatedProvider(
     });
   }
 
+  async function reportDue() {
+    const now = clock.now().getTime();
+    const ready = [...due].filter(([at]) => at <= now);
+    for (const [at] of ready) {
+      due.delete(at);
+    }
+    const reports = ready.flatMap(([, pending]) => pending);
+    await Promise.all(reports.map(report));
+
+    return reports.length;
+  }
+
+  function later(pending: PendingReport) {
+    const now = clock.now().getTime();
+    const wait = delay.min + random() * (delay.max - delay.min);
+    const at = Math.ceil((now + wait) / TICK_MS) * TICK_MS;
+    const tick = due.get(at);
+    if (tick) {
+      tick.push(pending);
+
+      return;
+    }
+    due.set(at, [pending]);
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        void reportDue();
+      },
+      at - now + 1,
+    );
+    timers.add(timer);
+  }
+
   return {
     name: "simulated",
+    reportDue,
     async send(message) {
       const providerMessageId = `sim-${randomUUID()}`;
-      const wait = delay.min + random() * (delay.max - delay.min);
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        void report(message.messageId, providerMessageId);
-      }, wait);
-      pending.add(timer);
+      later({ messageId: message.messageId, providerMessageId });
 
       return { ok: true, providerMessageId };
     },
     async close() {
-      for (const timer of pending) {
+      for (const timer of timers) {
         clearTimeout(timer);
       }
-      pending.clear();
+      timers.clear();
+      due.clear();
     },
   };
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "emails_status_id_idx" ON "emails"("status", "id");
+
