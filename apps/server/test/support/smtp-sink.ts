@@ -87,6 +87,8 @@ export async function startSmtpSink(
   // Replies are tiny writes: without this, Nagle's algorithm and delayed
   // ACKs cost each SMTP round trip about 40 ms on loopback.
   server.server.on("connection", (socket: Socket) => socket.setNoDelay(true));
+  // A sender killed mid-message resets its connections; a real server shrugs.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
 

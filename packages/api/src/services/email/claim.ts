@@ -24,13 +24,16 @@ export interface ClaimOptions {
   limit: number;
   now: Date;
   leaseUntil: Date;
+  /** Names this batch's claim; every later write of the batch checks it. */
+  token: string;
   /** Outside the shop's sending window only non-campaign mail leaves. */
   isCampaignMailAllowed: boolean;
 }
 
 /**
  * Claims due emails for this worker: QUEUED ones whose time has come and
- * SENDING ones whose worker's lease ran out (it crashed). SKIP LOCKED lets
+ * SENDING ones whose worker's lease ran out (it crashed) before it handed
+ * them to the provider (`settleAbandoned` ends the others). SKIP LOCKED lets
  * any number of workers claim side by side without waiting or overlapping.
  */
 export async function claimBatch(db: Database, options: ClaimOptions) {
@@ -41,7 +44,8 @@ export async function claimBatch(db: Database, options: ClaimOptions) {
         WHERE e.direction = 'OUTBOUND'
           AND ((e.status = 'QUEUED' AND (e.next_attempt_at IS NULL
                 OR e.next_attempt_at <= $1::timestamptz))
-            OR (e.status = 'SENDING' AND e.lease_until < $1::timestamptz))
+            OR (e.status = 'SENDING' AND e.lease_until < $1::timestamptz
+              AND e.handed_off_at IS NULL))
           AND (e.campaign_id IS NULL OR ($4 AND EXISTS (
             SELECT 1 FROM campaigns c WHERE c.id = e.campaign_id
               AND c.status IN ('QUEUED', 'SENDING'))))
@@ -50,7 +54,7 @@ export async function claimBatch(db: Database, options: ClaimOptions) {
         FOR UPDATE OF e SKIP LOCKED
       )
       UPDATE emails e SET status = 'SENDING', lease_until = $2::timestamptz,
-        attempts = e.attempts + 1, updated_at = $1::timestamptz
+        claim_token = $5::uuid, handed_off_at = NULL, attempts = e.attempts + 1, updated_at = $1::timestamptz
       FROM due WHERE e.id = due.id
       RETURNING e.id, e.campaign_id AS "campaignId",
         e.customer_id AS "customerId", e.thread_id AS "threadId",
@@ -62,6 +66,7 @@ export async function claimBatch(db: Database, options: ClaimOptions) {
       options.leaseUntil,
       options.limit,
       options.isCampaignMailAllowed,
+      options.token,
     );
     if (rows.length === 0) {
       return rows;
