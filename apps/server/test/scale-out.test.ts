@@ -161,6 +161,17 @@ function sinkDeliveries() {
   return byMessageId;
 }
 
+/** How many messages reached the sink in each 5 s since `since`. */
+function sinkRate(since: number) {
+  const counts: number[] = [];
+  for (const { at } of sink.received) {
+    const slot = Math.floor((at - since) / 5_000);
+    counts[slot] = (counts[slot] ?? 0) + 1;
+  }
+
+  return Array.from(counts, (n) => n ?? 0).join(" ");
+}
+
 async function reclaimedCount(campaignId: number) {
   const [row] = await db.sql.query<{ count: number }>(
     `SELECT count(DISTINCT ev.email_id)::int AS count FROM email_events ev
@@ -234,7 +245,7 @@ describe("two API and two worker processes on one PostgreSQL", () => {
     const sent = emails.filter((e) => e.status === "SENT");
     const final = new Map(emails.map((e) => [e.id, e.status]));
     await context.annotate(
-      `${EMAILS} emails: queued in ${queuedIn} s, a worker killed at ${killedIn} s after ${killedAt} reached the sink, done at ${doneIn} s; ${await reclaimedCount(campaign.id)} emails taken over from it`,
+      `${EMAILS} emails: queued in ${queuedIn} s, a worker killed at ${killedIn} s after ${killedAt} reached the sink, done at ${doneIn} s; ${await reclaimedCount(campaign.id)} emails taken over from it; reaching the sink per 5 s: ${sinkRate(started)}`,
     );
 
     expect(emails).toHaveLength(EMAILS);

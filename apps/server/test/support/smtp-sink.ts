@@ -6,6 +6,8 @@ export interface ReceivedMail {
   to: string[];
   raw: string;
   messageId: string | null;
+  /** When it was accepted (ms since the epoch). */
+  at: number;
 }
 
 /** What the sink answers to the next message: accept, refuse, or hang. */
@@ -75,6 +77,7 @@ export async function startSmtpSink(
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
             messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null,
+            at: Date.now(),
           });
         }
         callback();
