@@ -4,19 +4,14 @@
  *
  *   pnpm --filter @rally/examples exec tsx export-service-history.ts > history.csv
  */
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+
+import { stringify } from "csv-stringify";
+
 import { connect } from "./connect.ts";
 
 const rally = connect();
-
-function csv(values: (string | number | null | undefined)[]) {
-  return values
-    .map((value) => {
-      const text = value === null || value === undefined ? "" : String(value);
-
-      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    })
-    .join(",");
-}
 
 async function vehiclesById() {
   const vehicles = new Map<number, { label: string; customer: string }>();
@@ -37,26 +32,31 @@ async function vehiclesById() {
   return vehicles;
 }
 
-try {
+async function* rows() {
   const vehicles = await vehiclesById();
-  console.log(csv(["date", "service", "odometer", "vehicle", "customer"]));
   let cursor: number | undefined;
   do {
     const page = await rally.serviceRecord.list.query({ cursor, limit: 500 });
     for (const record of page.items) {
       const vehicle = vehicles.get(record.vehicleId);
-      console.log(
-        csv([
-          record.performedAt.toISOString().slice(0, 10),
-          record.serviceType.name,
-          record.odometer,
-          vehicle?.label,
-          vehicle?.customer,
-        ]),
-      );
+      yield {
+        date: record.performedAt.toISOString().slice(0, 10),
+        service: record.serviceType.name,
+        odometer: record.odometer,
+        vehicle: vehicle?.label,
+        customer: vehicle?.customer,
+      };
     }
     cursor = page.nextCursor;
   } while (cursor !== undefined);
+}
+
+try {
+  await pipeline(
+    Readable.from(rows()),
+    stringify({ header: true }),
+    process.stdout,
+  );
 } finally {
   rally.close();
 }

@@ -50,6 +50,13 @@ const configSchema = z.object({
   /** Emails per second to the provider, and how many at once. */
   RALLY_SEND_RATE: z.coerce.number().positive().max(100_000).default(50),
   RALLY_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long a worker's claim on emails holds before another takes them. */
+  RALLY_SEND_LEASE_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(3_600_000)
+    .default(300_000),
   /** Verifies provider webhooks; defaults to RALLY_SECRET. */
   RALLY_WEBHOOK_SECRET: z.string().min(32).optional(),
 });

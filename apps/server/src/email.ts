@@ -19,6 +19,7 @@ export interface EmailSetup {
     | "SMTP_PASSWORD"
     | "RALLY_SEND_RATE"
     | "RALLY_SEND_CONCURRENCY"
+    | "RALLY_SEND_LEASE_MS"
   >;
   webhookSecret: string;
   /** Where this process's webhook endpoint listens, for the simulated provider. */
@@ -55,6 +56,7 @@ export async function startEmail(services: Services, setup: EmailSetup) {
     provider,
     ratePerSecond: setup.config.RALLY_SEND_RATE,
     concurrency: setup.config.RALLY_SEND_CONCURRENCY,
+    leaseMs: setup.config.RALLY_SEND_LEASE_MS,
   });
   await dispatcher.start();
 

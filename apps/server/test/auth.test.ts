@@ -141,6 +141,26 @@ describe("signing in", () => {
     expect(paused.code).toBe("TOO_MANY_REQUESTS");
     expect(paused.setCookie).toEqual([]);
   });
+
+  it("lets an account sign in again once its pause has passed", async () => {
+    await server.client.user.create.mutate({
+      email: "paused@rally.test",
+      name: "Paused",
+      password: "the right password",
+    });
+    for (let i = 0; i < loginLimits.failuresPerAccount; i++) {
+      await signIn("paused@rally.test", `wrong guess ${i}`);
+    }
+
+    clock.advance(loginLimits.windowSeconds * 1_000 - 1_000);
+    const stillPaused = await signIn("paused@rally.test", "the right password");
+    clock.advance(1_000);
+    const resumed = await signIn("paused@rally.test", "the right password");
+
+    expect(stillPaused.code).toBe("TOO_MANY_REQUESTS");
+    expect(resumed.code).toBeUndefined();
+    expect(cookieOf(resumed.setCookie)).toBeDefined();
+  });
 });
 
 describe("staff accounts", () => {

@@ -92,40 +92,46 @@ afterAll(async () => {
 });
 
 describe("the dispatcher", () => {
-  it("reclaims a batch abandoned by a killed worker after its lease, sending each email once", async () => {
+  it("takes over a killed worker's claim without sending any email twice", async () => {
     const sent = await campaignFor("killed", 3);
     const pending: ((result: SendResult) => void)[] = [];
-    const stuck: EmailProvider = {
+    const real = smtp();
+    let calls = 0;
+    // The first email reaches the SMTP server, the second hangs there, the
+    // third is still waiting its turn when the worker "dies".
+    const dying: EmailProvider = {
       name: "smtp",
-      send: () => new Promise((resolve) => pending.push(resolve)),
+      send: (message) =>
+        calls++ === 0
+          ? real.send(message)
+          : new Promise((resolve) => pending.push(resolve)),
       close: async () => {},
     };
-    const killed = dispatcherWith(stuck);
-    const dying = killed.runOnce();
-    await expect
-      .poll(() =>
-        emailsOf(sent.campaign.id).then((e) => e.map((x) => x.status)),
-      )
-      .toEqual(["SENDING", "SENDING", "SENDING"]);
+    const killed = createDispatcher(server.services, {
+      provider: dying,
+      ratePerSecond: 1_000,
+      concurrency: 1,
+      leaseMs: 60_000,
+    }).runOnce();
+    await expect.poll(() => pending.length).toBe(1);
 
     const early = await dispatcherWith(smtp()).runOnce();
     clock.advance(61_000);
     const rescued = await dispatcherWith(smtp()).runOnce();
-    for (const resolve of pending) {
-      resolve({
-        ok: false,
-        isPermanent: false,
-        isSlowDown: false,
-        reason: "late",
-      });
-    }
-    await dying;
+    pending[0]?.({
+      ok: false,
+      isPermanent: false,
+      isSlowDown: false,
+      reason: "late",
+    });
+    await killed;
     const emails = await emailsOf(sent.campaign.id);
 
     expect(early.claimed).toBe(0);
-    expect(rescued.sent).toBe(3);
-    expect(emails.map((e) => e.status)).toEqual(["SENT", "SENT", "SENT"]);
-    expect(sinkCountFor(".killed@example.com")).toBe(3);
+    expect(rescued).toEqual({ claimed: 1, sent: 1 });
+    expect(emails.map((e) => e.status)).toEqual(["SENT", "FAILED", "SENT"]);
+    expect(emails[1]?.lastError).toContain("may have been sent");
+    expect(sinkCountFor(".killed@example.com")).toBe(2);
   });
 
   it("retries a provider that times out and sends the email once", async () => {

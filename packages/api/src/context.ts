@@ -82,7 +82,7 @@ export interface Context extends Services, Transport {
 
 export function createContextFactory(services: Services) {
   // One per server, so that every call to it shares the same counters.
-  const loginThrottle = createLoginThrottle();
+  const loginThrottle = createLoginThrottle(services.clock);
 
   return (
     requestId: string,

@@ -6,6 +6,8 @@ export interface ReceivedMail {
   to: string[];
   raw: string;
   messageId: string | null;
+  /** When it was accepted (ms since the epoch). */
+  at: number;
 }
 
 /** What the sink answers to the next message: accept, refuse, or hang. */
@@ -75,6 +77,7 @@ export async function startSmtpSink(
             to: session.envelope.rcptTo.map((r) => r.address),
             raw,
             messageId: /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? null,
+            at: Date.now(),
           });
         }
         callback();
@@ -87,6 +90,8 @@ export async function startSmtpSink(
   // Replies are tiny writes: without this, Nagle's algorithm and delayed
   // ACKs cost each SMTP round trip about 40 ms on loopback.
   server.server.on("connection", (socket: Socket) => socket.setNoDelay(true));
+  // A sender killed mid-message resets its connections; a real server shrugs.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
 

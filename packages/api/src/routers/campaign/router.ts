@@ -1,5 +1,6 @@
 import { router } from "../../trpc.ts";
 import { cancel } from "./cancel.ts";
+import { emails } from "./emails.ts";
 import { funnel } from "./funnel.ts";
 import { get } from "./get.ts";
 import { list } from "./list.ts";
@@ -15,4 +16,5 @@ export const campaignRouter = router({
   pause,
   resume,
   funnel,
+  emails,
 });

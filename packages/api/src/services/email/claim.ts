@@ -24,6 +24,8 @@ export interface ClaimOptions {
   limit: number;
   now: Date;
   leaseUntil: Date;
+  /** Names this batch's claim; every later write of the batch checks it. */
+  token: string;
   /** Outside the shop's sending window only non-campaign mail leaves. */
   isCampaignMailAllowed: boolean;
 }
@@ -35,10 +37,12 @@ const SENDABLE = `(e.campaign_id IS NULL OR ($4 AND EXISTS (
 
 /**
  * Claims due emails for this worker: SENDING ones whose worker's lease ran
- * out (it crashed) first, then QUEUED ones whose time has come, oldest
- * first. SKIP LOCKED lets any number of workers claim side by side without
- * waiting or overlapping. Each part walks an index in order and stops at
- * the batch size, so a claim costs the same with a million emails queued.
+ * out (it crashed) before it handed them to the provider first
+ * (`settleAbandoned` ends the others), then QUEUED ones whose time has come,
+ * oldest first. SKIP LOCKED lets any number of workers claim side by side
+ * without waiting or overlapping. Each part walks an index in order and
+ * stops at the batch size, so a claim costs the same with a million emails
+ * queued.
  *
  * Queued mail that may not leave yet (a paused campaign's, or all campaign
  * mail outside the sending window) is walked past on every claim: while a
@@ -50,6 +54,7 @@ export async function claimBatch(db: Database, options: ClaimOptions) {
       `WITH expired AS (
         SELECT e.id, e.status AS previous_status FROM emails e
         WHERE e.status = 'SENDING' AND e.lease_until < $1::timestamptz
+          AND e.handed_off_at IS NULL
           AND e.direction = 'OUTBOUND' AND ${SENDABLE}
         ORDER BY e.id
         LIMIT $3
@@ -66,6 +71,7 @@ export async function claimBatch(db: Database, options: ClaimOptions) {
         (SELECT * FROM expired) UNION ALL (SELECT * FROM queued) LIMIT $3
       )
       UPDATE emails e SET status = 'SENDING', lease_until = $2::timestamptz,
+        claim_token = $5::uuid, handed_off_at = NULL,
         attempts = e.attempts + 1, updated_at = $1::timestamptz
       FROM due WHERE e.id = due.id
       RETURNING e.id, e.campaign_id AS "campaignId",
@@ -78,6 +84,7 @@ export async function claimBatch(db: Database, options: ClaimOptions) {
       options.leaseUntil,
       options.limit,
       options.isCampaignMailAllowed,
+      options.token,
     );
     if (rows.length === 0) {
       return rows;

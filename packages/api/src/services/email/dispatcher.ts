@@ -1,7 +1,16 @@
+import { randomUUID } from "node:crypto";
+
 import type { Services } from "../../context.ts";
 import { claimBatch } from "./claim.ts";
 import { finalizeBatch, type Outcome } from "./finalize.ts";
 import { gateBatch, type GateResult } from "./gate.ts";
+import {
+  markAccepted,
+  markHandedOff,
+  renewLease,
+  settleAbandoned,
+  unmarkHandedOff,
+} from "./handoff.ts";
 import type { EmailProvider } from "./providers/provider.ts";
 import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
 import {
@@ -69,16 +78,18 @@ export function createDispatcher(
 
   async function runOnce(): Promise<BatchReport> {
     const now = clock.now();
+    await settleAbandoned(db, now);
     const shop = await loadShop(db);
     const limit = limiter.take(batchSize);
     if (limit === 0) {
       return { claimed: 0, sent: 0 };
     }
-    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const token = randomUUID();
     const claimed = await claimBatch(db, {
       limit,
       now,
-      leaseUntil,
+      leaseUntil: new Date(now.getTime() + leaseMs),
+      token,
       isCampaignMailAllowed: isWithinWindow(
         shop.sendWindow,
         shop.timeZone,
@@ -90,29 +101,57 @@ export function createDispatcher(
     if (claimed.length === 0) {
       return { claimed: 0, sent: 0 };
     }
-    const gated = await gateBatch(
-      { db, secret: services.secret, publicUrl: services.publicUrl, now, shop },
-      claimed,
-    );
-    const outcomes = await sendAll(gated);
-    await finalizeBatch(db, outcomes, {
-      now: clock.now(),
-      leaseUntil,
-      provider: provider.name,
-    });
-    const sent = outcomes.filter((o) => o.status === "SENT").length;
-    logger.debug({ claimed: claimed.length, sent }, "batch");
+    const renewal = keepLeased(token);
+    try {
+      const outcomes = await sendAll(
+        await gateBatch(
+          {
+            db,
+            secret: services.secret,
+            publicUrl: services.publicUrl,
+            now,
+            shop,
+          },
+          claimed,
+        ),
+        token,
+      );
+      await finalizeBatch(db, outcomes, {
+        now: clock.now(),
+        token,
+        provider: provider.name,
+      });
+      const sent = outcomes.filter((o) => o.status === "SENT").length;
+      logger.debug({ claimed: claimed.length, sent }, "batch");
 
-    return { claimed: claimed.length, sent };
+      return { claimed: claimed.length, sent };
+    } finally {
+      renewal.stop();
+    }
   }
 
-  async function sendAll(gated: GateResult[]) {
+  /**
+   * Renews the batch's lease a few times per lease while it is sent, so a
+   * slow batch keeps its emails and only a stopped worker loses them.
+   */
+  function keepLeased(token: string) {
+    const timer = setInterval(() => {
+      const until = new Date(clock.now().getTime() + leaseMs);
+      renewLease(db, token, until).catch((error: unknown) => {
+        logger.warn({ err: error }, "lease renewal failed");
+      });
+    }, leaseMs / 3);
+
+    return { stop: () => clearInterval(timer) };
+  }
+
+  async function sendAll(gated: GateResult[], token: string) {
     const outcomes: Outcome[] = [];
     let next = 0;
     const worker = async () => {
       while (next < gated.length) {
         const item = gated[next++] as GateResult;
-        outcomes.push(await sendOne(item));
+        outcomes.push(await sendOne(item, token));
       }
     };
     await Promise.all(
@@ -122,14 +161,28 @@ export function createDispatcher(
     return outcomes;
   }
 
-  async function sendOne(item: GateResult): Promise<Outcome> {
+  async function sendOne(item: GateResult, token: string): Promise<Outcome> {
     if (item.kind === "skip") {
       return { email: item.email, status: "SKIPPED", reason: item.reason };
     }
     if (item.kind === "fail") {
       return { email: item.email, status: "FAILED", reason: item.reason };
     }
+    const { id } = item.email;
+    if (!(await markHandedOff(db, id, token, clock.now()))) {
+      // Another worker took the email over; the batch's write skips it.
+      return { email: item.email, status: "QUEUED", reason: "claim lost" };
+    }
     const result = await provider.send(item.message);
+    if (result.ok) {
+      await markAccepted(db, id, token, {
+        at: clock.now(),
+        provider: provider.name,
+        providerMessageId: result.providerMessageId,
+      });
+    } else {
+      await unmarkHandedOff(db, id, token);
+    }
     const rendered = item.isRendered
       ? {
           subject: item.message.subject,

@@ -22,14 +22,14 @@ interface UpdatedRow {
 }
 
 /**
- * Writes a batch's outcomes in one transaction and one UPDATE. The lease
+ * Writes a batch's outcomes in one transaction and one UPDATE. The claim
  * guard makes a worker that lost its claim (its lease ran out and another
  * worker took over) change nothing.
  */
 export async function finalizeBatch(
   db: Database,
   outcomes: Outcome[],
-  options: { now: Date; leaseUntil: Date; provider: string },
+  options: { now: Date; token: string; provider: string },
 ) {
   if (outcomes.length === 0) {
     return [];
@@ -39,17 +39,18 @@ export async function finalizeBatch(
   return db.prisma.$transaction(async (tx) => {
     const updated = await tx.$queryRawUnsafe<UpdatedRow[]>(
       `UPDATE emails e SET status = u.status::email_status,
-        sent_at = CASE WHEN u.status = 'SENT' THEN $9::timestamptz ELSE e.sent_at END,
+        sent_at = CASE WHEN u.status = 'SENT'
+          THEN coalesce(e.sent_at, $9::timestamptz) ELSE e.sent_at END,
         provider = $11, provider_message_id = COALESCE(u.pmid, e.provider_message_id),
         last_error = u.reason, next_attempt_at = u.next_at::timestamptz,
-        lease_until = NULL, subject = COALESCE(u.subject, e.subject),
+        lease_until = NULL, claim_token = NULL, handed_off_at = NULL, subject = COALESCE(u.subject, e.subject),
         html = COALESCE(u.html, e.html), text = COALESCE(u.text, e.text),
         updated_at = $9::timestamptz
       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[],
         $6::text[], $7::text[], $8::text[])
         AS u(id, status, reason, pmid, next_at, subject, html, text)
       WHERE e.id = u.id AND e.status = 'SENDING'
-        AND e.lease_until = $10::timestamptz
+        AND e.claim_token = $10::uuid
       RETURNING e.id, e.status::text AS status, e.campaign_id, e.customer_id`,
       column((o) => o.email.id),
       column((o) => o.status),
@@ -60,7 +61,7 @@ export async function finalizeBatch(
       column((o) => o.rendered?.html ?? null),
       column((o) => o.rendered?.text ?? null),
       options.now,
-      options.leaseUntil,
+      options.token,
       options.provider,
     );
     const byId = new Map(outcomes.map((o) => [o.email.id, o]));
