@@ -63,6 +63,20 @@ export async function updateTemplate(
   });
 }
 
+/**
+ * Archiving keeps a template for the campaigns that already use it, but no
+ * new campaign, schedule or rule may choose it.
+ */
+export async function archiveTemplate(db: Database, id: number, now: Date) {
+  const current = await getTemplate(db, id);
+
+  return db.prisma.template.update({
+    where: { id },
+    data: { archivedAt: current.archivedAt ?? now },
+    select: templateSelect,
+  });
+}
+
 export async function getTemplate(db: Database, id: number) {
   const template = await db.prisma.template.findUnique({
     where: { id },
