@@ -8,7 +8,7 @@ import { defineConfig, type Plugin } from "vite";
  */
 const serverOnly = [
   /\/packages\/db\//,
-  /\/packages\/api\/src\/(?!schemas\.ts$|limits\.ts$)/,
+  /\/packages\/api\/src\/(?!((rule|template)-)?schemas\.ts$|limits\.ts$)/,
   /\/node_modules\/(\.pnpm\/)?(@prisma|pino|pg|ws)[@/]/,
 ];
 

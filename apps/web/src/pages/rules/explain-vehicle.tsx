@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Group,
   List,
@@ -51,7 +50,7 @@ function VehicleSearch(props: { onChoose: (vehicleId: number) => void }) {
           <Button
             key={vehicle.id}
             size="compact-sm"
-            variant="light"
+            variant="default"
             onClick={() => props.onChoose(vehicle.id)}
           >
             Explain {vehicle.year} {vehicle.make} {vehicle.model} (
@@ -86,13 +85,15 @@ function Explanation(props: { ruleId: number; vehicleId: number }) {
           return (
             <List.Item key={condition.condition}>
               <Group gap="xs" wrap="nowrap" align="flex-start">
-                <Badge
-                  color={condition.holds ? "green" : "red"}
-                  variant="light"
-                  w={70}
+                <Text
+                  fw={700}
+                  size="sm"
+                  w={60}
+                  // Mantine's darkest green is below AA contrast for small text.
+                  c={condition.holds ? "#1f6e33" : "red.9"}
                 >
                   {condition.holds ? "passed" : "failed"}
-                </Badge>
+                </Text>
                 <div>
                   <Text fw={600} size="sm">
                     {described.label}

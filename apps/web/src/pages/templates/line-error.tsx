@@ -28,7 +28,7 @@ export function LineError(props: { source: string; problem: TemplateProblem }) {
         Line {line}, column {column}: {reason}
       </Text>
       {line <= lines.length ? (
-        <Code block component="span" aria-label={`Line ${line}`}>
+        <Code block component="span" c="dark.9" aria-label={`Line ${line}`}>
           {excerpt}
         </Code>
       ) : null}

@@ -14,7 +14,6 @@ import { trpc } from "../../trpc.ts";
 import { TemplateFields } from "./template-fields.tsx";
 import { TemplatePreview, useTemplatePreview } from "./template-preview.tsx";
 import {
-  problemOf,
   templateInputFrom,
   type Template,
   type TemplateValues,
@@ -40,7 +39,6 @@ function useSaveTemplate(
 
   return {
     isPending: create.isPending || update.isPending,
-    error: create.error ?? update.error,
     save(values: TemplateValues) {
       const input = templateFields.parse(templateInputFrom(values));
       if (template) {
@@ -105,10 +103,7 @@ export function TemplateEditor(props: {
               })}
             >
               <Stack>
-                <TemplateFields
-                  form={form}
-                  problem={problem ?? problemOf(saver.error)}
-                />
+                <TemplateFields form={form} problem={problem} />
                 <FormAlert message={refusal.message} />
                 <Group justify="flex-end">
                   {template && !isArchived ? (

@@ -77,7 +77,7 @@ function Rendered({ preview }: { preview: PreviewResult }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="text" pt="xs">
-          <Code block aria-label="Text preview">
+          <Code block tabIndex={0} aria-label="Text preview">
             {text}
           </Code>
         </Tabs.Panel>
