@@ -60,9 +60,44 @@ function LeftOut({ preview }: { preview: Preview }) {
   );
 }
 
+type Explain = ((vehicleId: number) => void) | undefined;
+
+function DueRow(props: { item: Preview["items"][number]; onExplain: Explain }) {
+  const { item, onExplain } = props;
+  const name = `${item.vehicle.year} ${item.vehicle.make} ${item.vehicle.model}`;
+
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Anchor component={Link} to={`/vehicles/${item.vehicle.id}`}>
+          {name}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        {item.customer.firstName} {item.customer.lastName}
+      </Table.Td>
+      <Table.Td>{item.dueDate}</Table.Td>
+      <Table.Td ta="right">{formatCount(item.daysOverdue)}</Table.Td>
+      {onExplain ? (
+        <Table.Td>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            aria-label={`Why is ${name} due?`}
+            onClick={() => onExplain(item.vehicle.id)}
+          >
+            Why?
+          </Button>
+        </Table.Td>
+      ) : null}
+    </Table.Tr>
+  );
+}
+
 function DueVehicles(props: {
   items: Preview["items"];
-  onExplain: (vehicleId: number) => void;
+  /** Absent for an unsaved rule, which cannot be explained yet. */
+  onExplain: Explain;
 }) {
   return (
     <Table striped aria-label="Due vehicles">
@@ -72,40 +107,21 @@ function DueVehicles(props: {
           <Table.Th>Customer</Table.Th>
           <Table.Th>Due</Table.Th>
           <Table.Th ta="right">Days overdue</Table.Th>
-          <Table.Th>
-            <VisuallyHidden>Explain</VisuallyHidden>
-          </Table.Th>
+          {props.onExplain ? (
+            <Table.Th>
+              <VisuallyHidden>Explain</VisuallyHidden>
+            </Table.Th>
+          ) : null}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {props.items.map((item) => {
-          const name = `${item.vehicle.year} ${item.vehicle.make} ${item.vehicle.model}`;
-
-          return (
-            <Table.Tr key={item.vehicle.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/vehicles/${item.vehicle.id}`}>
-                  {name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                {item.customer.firstName} {item.customer.lastName}
-              </Table.Td>
-              <Table.Td>{item.dueDate}</Table.Td>
-              <Table.Td ta="right">{formatCount(item.daysOverdue)}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-sm"
-                  variant="subtle"
-                  aria-label={`Why is ${name} due?`}
-                  onClick={() => props.onExplain(item.vehicle.id)}
-                >
-                  Why?
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
+        {props.items.map((item) => (
+          <DueRow
+            key={item.vehicle.id}
+            item={item}
+            onExplain={props.onExplain}
+          />
+        ))}
       </Table.Tbody>
     </Table>
   );
@@ -128,6 +144,34 @@ function usePaging(criteria: Criteria) {
   };
 }
 
+function Pager(props: {
+  cursors: Cursors;
+  next: string | undefined;
+  onChange: (cursors: Cursors) => void;
+}) {
+  const { cursors, next } = props;
+
+  return (
+    <Group justify="space-between">
+      <Button
+        variant="default"
+        disabled={cursors.length === 1}
+        onClick={() => props.onChange(cursors.slice(0, -1))}
+      >
+        Previous page
+      </Button>
+      <Text size="sm">Page {cursors.length}</Text>
+      <Button
+        variant="default"
+        disabled={!next}
+        onClick={() => props.onChange([...cursors, next])}
+      >
+        Next page
+      </Button>
+    </Group>
+  );
+}
+
 /** One cohort, page by page, kept on screen while the next one loads. */
 function PreviewPages(props: { criteria: Criteria; ruleId?: number }) {
   const { cursors, setCursors } = usePaging(props.criteria);
@@ -143,7 +187,6 @@ function PreviewPages(props: { criteria: Criteria; ruleId?: number }) {
   if (!data) {
     return <PageLoader />;
   }
-  const next = data.nextCursor;
 
   return (
     <Stack gap="sm" aria-busy={preview.isFetching}>
@@ -158,25 +201,12 @@ function PreviewPages(props: { criteria: Criteria; ruleId?: number }) {
       {data.items.length === 0 ? (
         <Text c="dimmed">No vehicle is eligible today.</Text>
       ) : (
-        <DueVehicles items={data.items} onExplain={setExplained} />
+        <DueVehicles
+          items={data.items}
+          onExplain={props.ruleId ? setExplained : undefined}
+        />
       )}
-      <Group justify="space-between">
-        <Button
-          variant="default"
-          disabled={cursors.length === 1}
-          onClick={() => setCursors(cursors.slice(0, -1))}
-        >
-          Previous page
-        </Button>
-        <Text size="sm">Page {cursors.length}</Text>
-        <Button
-          variant="default"
-          disabled={!next}
-          onClick={() => setCursors([...cursors, next])}
-        >
-          Next page
-        </Button>
-      </Group>
+      <Pager cursors={cursors} next={data.nextCursor} onChange={setCursors} />
       <ExplainVehicle
         ruleId={props.ruleId}
         vehicleId={explained}

@@ -71,6 +71,21 @@ function ArchiveButton({ template }: { template: Template }) {
   );
 }
 
+function EditorButtons(props: { template?: Template; isPending: boolean }) {
+  const { template } = props;
+
+  return (
+    <Group justify="flex-end">
+      {template && !template.archivedAt ? (
+        <ArchiveButton template={template} />
+      ) : null}
+      <Button type="submit" loading={props.isPending}>
+        {template ? "Save template" : "Create template"}
+      </Button>
+    </Group>
+  );
+}
+
 /** A template's fields, its live preview, its variables and a test send. */
 export function TemplateEditor(props: {
   template?: Template;
@@ -87,7 +102,6 @@ export function TemplateEditor(props: {
   const [recipient, setRecipient] = useState<number | string>("");
   const values = form.getValues();
   const { preview, problem } = useTemplatePreview(values, recipient);
-  const isArchived = Boolean(template?.archivedAt);
 
   return (
     <Grid gap="lg">
@@ -105,14 +119,10 @@ export function TemplateEditor(props: {
               <Stack>
                 <TemplateFields form={form} problem={problem} />
                 <FormAlert message={refusal.message} />
-                <Group justify="flex-end">
-                  {template && !isArchived ? (
-                    <ArchiveButton template={template} />
-                  ) : null}
-                  <Button type="submit" loading={saver.isPending}>
-                    {template ? "Save template" : "Create template"}
-                  </Button>
-                </Group>
+                <EditorButtons
+                  isPending={saver.isPending}
+                  {...(template ? { template } : {})}
+                />
               </Stack>
             </form>
           </Paper>
