@@ -100,6 +100,24 @@ describe("template.testSend", () => {
     expect(badAddress.data?.fieldErrors[0]?.path).toBe("to");
   });
 
+  it("refuses a suppressed address", async () => {
+    await server.db.prisma.suppression.create({
+      data: { email: "gone@example.com", reason: "UNSUBSCRIBED" },
+    });
+    const before = sink.count();
+
+    const error = await errorOf(
+      server.client.template.testSend.mutate({
+        draft,
+        to: "Gone@example.com",
+      }),
+    );
+
+    expect(error.data?.fieldErrors[0]?.path).toBe("to");
+    expect(error.message).toContain("suppressed");
+    expect(sink.count()).toBe(before);
+  });
+
   it("stops at the hourly limit of test sends", async () => {
     const sent = await server.db.prisma.auditEntry.count({
       where: { action: "template.testSend" },

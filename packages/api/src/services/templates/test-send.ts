@@ -20,8 +20,9 @@ type TestSendContext = Context & { actor: Actor };
 /**
  * Renders a template as `template.preview` does and sends it to one
  * address through the configured provider, marked as a test in its subject
- * and headers. It is no campaign email: nothing is recorded against a
- * customer, only an audit entry, which the hourly limit counts.
+ * and headers. It is no campaign email and skips the queue: nothing is
+ * recorded against a customer, only an audit entry, which the hourly limit
+ * counts. Suppressed addresses are refused as the dispatcher's gate would.
  */
 export async function sendTestEmail(
   ctx: TestSendContext,
@@ -35,6 +36,7 @@ export async function sendTestEmail(
     );
   }
   await assertUnderLimit(ctx);
+  await assertNotSuppressed(ctx, input.to);
   const rendered = await previewTemplate(
     { ...ctx, now: ctx.clock.now() },
     input,
@@ -86,6 +88,21 @@ async function assertUnderLimit(ctx: TestSendContext) {
     throw new DomainError(
       "RATE_LIMITED",
       `at most ${testSendLimits.perHour} test emails an hour; try again later`,
+    );
+  }
+}
+
+async function assertNotSuppressed(ctx: TestSendContext, to: string) {
+  const suppression = await ctx.db.prisma.suppression.findUnique({
+    where: { email: to.toLowerCase() },
+    select: { reason: true },
+  });
+  if (suppression) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      `${to} is suppressed (${suppression.reason.toLowerCase()}); ` +
+        "Rally does not email it, tests included",
+      "to",
     );
   }
 }
