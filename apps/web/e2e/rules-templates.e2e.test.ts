@@ -140,7 +140,7 @@ describe("the rules pages", () => {
 });
 
 describe("the templates pages", () => {
-  it("shows a syntax error at its line, then the preview once fixed", async () => {
+  it("shows a syntax error at its line, the preview once fixed, and refusals next to their fields", async () => {
     const page = await browser.open("/templates");
     await page.getByText("No templates yet.").waitFor();
     await checkPage(page, "templates");
@@ -170,6 +170,15 @@ describe("the templates pages", () => {
     await page.getByRole("tab", { name: "Text" }).click();
     await page.getByLabel("Text preview").getByText("Book a visit").waitFor();
     await checkPage(page, "template-preview");
+
+    const testSend = page.getByRole("form", { name: "Send a test" });
+    const to = testSend.getByLabel("Send to");
+    await to.fill("not an address");
+    await testSend.getByRole("button", { name: "Send test" }).click();
+    await expect.poll(() => to.getAttribute("aria-invalid")).toBe("true");
+    await to.fill("me@example.com");
+    await testSend.getByRole("button", { name: "Send test" }).click();
+    await testSend.getByText(/no email provider configured/).waitFor();
 
     await form.getByRole("button", { name: "Create template" }).click();
     await page.getByRole("heading", { name: "Oil reminder" }).waitFor();
