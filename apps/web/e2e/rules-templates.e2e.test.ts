@@ -167,6 +167,24 @@ describe("the templates pages", () => {
       .poll(() => frame.locator("body").textContent())
       .toMatch(/Hi Ana,\s+Your 2018 Toyota[\s\S]*Welcome back/);
     expect(await html.getAttribute("aria-invalid")).not.toBe("true");
+    const customer = await server.client.customer.create.mutate({
+      firstName: "Noor",
+      lastName: "Preview",
+    });
+    await server.client.vehicle.create.mutate({
+      customerId: customer.id,
+      make: "Mazda",
+      model: "3",
+      year: 2020,
+    });
+    await page.getByLabel("Preview for a customer").fill("Preview");
+    await page
+      .getByRole("button", { name: "Preview for Noor Preview" })
+      .click();
+    await page.getByText("Subject: Noor, your Mazda is due").waitFor();
+    await expect
+      .poll(() => frame.locator("body").textContent())
+      .toMatch(/Hi Noor,\s+Your 2020 Mazda/);
     await page.getByRole("tab", { name: "Text" }).click();
     await page.getByLabel("Text preview").getByText("Book a visit").waitFor();
     await checkPage(page, "template-preview");

@@ -28,11 +28,15 @@ export const templateUpdateInput = z.object({
   text: templateFields.shape.text,
 });
 
-/** A saved template or an unsaved draft, for a real recipient or the sample. */
+/**
+ * A saved template or an unsaved draft, for a campaign recipient, a
+ * customer, or the sample.
+ */
 export const templatePreviewInput = z.object({
   templateId: id.optional(),
   draft: templateFields.optional(),
   recipientId: id.optional(),
+  customerId: id.optional(),
 });
 
 /** One rendered email to one address, as staff check a template. */

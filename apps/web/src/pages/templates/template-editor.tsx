@@ -8,9 +8,10 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 
 import { FormAlert } from "../../forms/form-alert.tsx";
-import { optionalNumber, schemaErrors } from "../../forms/form-errors.ts";
+import { schemaErrors } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
 import { trpc } from "../../trpc.ts";
+import type { ChosenCustomer } from "./customer-picker.tsx";
 import { TemplateFields } from "./template-fields.tsx";
 import { TemplatePreview, useTemplatePreview } from "./template-preview.tsx";
 import {
@@ -99,9 +100,9 @@ export function TemplateEditor(props: {
   });
   const refusal = useRefusal(form);
   const saver = useSaveTemplate(template, refusal.show);
-  const [recipient, setRecipient] = useState<number | string>("");
+  const [customer, setCustomer] = useState<ChosenCustomer | null>(null);
   const values = form.getValues();
-  const { preview, problem } = useTemplatePreview(values, recipient);
+  const { preview, problem } = useTemplatePreview(values, customer?.id);
 
   return (
     <Grid gap="lg">
@@ -126,18 +127,15 @@ export function TemplateEditor(props: {
               </Stack>
             </form>
           </Paper>
-          <TestSendForm
-            values={values}
-            recipientId={optionalNumber(recipient)}
-          />
+          <TestSendForm values={values} customerId={customer?.id} />
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 5 }}>
         <Stack>
           <TemplatePreview
             preview={preview}
-            recipient={recipient}
-            onRecipient={setRecipient}
+            customer={customer}
+            onCustomer={setCustomer}
           />
           <VariableList />
         </Stack>

@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Code,
-  NumberInput,
-  Paper,
-  Stack,
-  Tabs,
-  Text,
-  Title,
-} from "@mantine/core";
+import { Alert, Code, Paper, Stack, Tabs, Text, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useMemo } from "react";
 
-import { optionalNumber } from "../../forms/form-errors.ts";
 import { trpc } from "../../trpc.ts";
+import { CustomerPicker, type ChosenCustomer } from "./customer-picker.tsx";
 import {
   draftFrom,
   problemOf,
@@ -22,21 +13,21 @@ import {
 
 /**
  * The draft rendered once typing pauses, for the sample customer or a
- * campaign recipient; a render error comes back with its line.
+ * chosen one; a render error comes back with its line.
  */
 export function useTemplatePreview(
   values: TemplateValues,
-  recipient: number | string,
+  customerId: number | undefined,
 ) {
-  const key = JSON.stringify([draftFrom(values), optionalNumber(recipient)]);
+  const key = JSON.stringify([draftFrom(values), customerId ?? null]);
   const [settled] = useDebouncedValue(key, 400);
   const input = useMemo(() => {
-    const [draft, recipientId] = JSON.parse(settled) as [
+    const [draft, chosen] = JSON.parse(settled) as [
       ReturnType<typeof draftFrom>,
-      number | undefined,
+      number | null,
     ];
 
-    return { draft, ...(recipientId ? { recipientId } : {}) };
+    return { draft, ...(chosen ? { customerId: chosen } : {}) };
   }, [settled]);
   const isRenderable =
     input.draft.subject.trim() !== "" && input.draft.html.trim() !== "";
@@ -89,8 +80,8 @@ function Rendered({ preview }: { preview: PreviewResult }) {
 /** What the customer will get, as the dispatcher will render it. */
 export function TemplatePreview(props: {
   preview: PreviewResult;
-  recipient: number | string;
-  onRecipient: (value: number | string) => void;
+  customer: ChosenCustomer | null;
+  onCustomer: (customer: ChosenCustomer | null) => void;
 }) {
   const { preview } = props;
   const problem = problemOf(preview.error);
@@ -101,14 +92,7 @@ export function TemplatePreview(props: {
         <Title order={2} size="h3">
           Preview
         </Title>
-        <NumberInput
-          label="Campaign recipient"
-          description="A recipient id from a campaign; empty for the sample customer"
-          min={1}
-          allowDecimal={false}
-          value={props.recipient}
-          onChange={props.onRecipient}
-        />
+        <CustomerPicker chosen={props.customer} onChoose={props.onCustomer} />
         {preview.error ? (
           <Alert
             color="red"

@@ -12,7 +12,7 @@ import { draftFrom, type TemplateValues } from "./template-values.ts";
 /** Mails the draft as rendered now to one address, marked as a test. */
 export function TestSendForm(props: {
   values: TemplateValues;
-  recipientId?: number | undefined;
+  customerId?: number | undefined;
 }) {
   const form = useForm({
     initialValues: { to: "" },
@@ -36,7 +36,7 @@ export function TestSendForm(props: {
           send.mutate({
             ...values,
             draft: draftFrom(props.values),
-            ...(props.recipientId ? { recipientId: props.recipientId } : {}),
+            ...(props.customerId ? { customerId: props.customerId } : {}),
           });
         })}
       >

@@ -12,6 +12,7 @@ export interface TestSendInput {
   templateId?: number | undefined;
   draft?: TemplateInput | undefined;
   recipientId?: number | undefined;
+  customerId?: number | undefined;
   to: string;
 }
 
