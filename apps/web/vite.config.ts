@@ -12,6 +12,8 @@ const sharedWithConsole = [
   "schedule-schemas",
   "settings-schemas",
   "time-zones",
+  "rule-schemas",
+  "template-schemas",
 ];
 const serverOnly = [
   /\/packages\/db\//,

@@ -14,7 +14,7 @@ import path from "node:path";
 
 import type { Logger } from "pino";
 
-import { startEmail, type EmailSetup } from "./email.ts";
+import { createProvider, startEmail, type EmailSetup } from "./email.ts";
 import { createMetrics } from "./metrics.ts";
 
 /** api serves HTTP and WebSocket, worker runs background work, all both. */
@@ -112,6 +112,12 @@ export async function startServices(options: RuntimeOptions) {
       observer: metrics.observer,
     };
     const role = options.role ?? "all";
+    // Test sends go out from API processes, through a provider of their own.
+    const testMail =
+      options.email && role !== "worker"
+        ? createProvider(services, options.email)
+        : undefined;
+    services.emailProvider = testMail;
     await startWorkers(
       services,
       role,
@@ -125,6 +131,7 @@ export async function startServices(options: RuntimeOptions) {
       role,
       async stop() {
         await stopWorkers(running, options.logger);
+        await testMail?.close();
         await events.stop();
         await db.close();
       },

@@ -10,6 +10,7 @@ import {
   createApiToken,
   createEventBus,
   createUser,
+  type EmailProvider,
   type Services,
 } from "@rally/api";
 import pino from "pino";
@@ -48,6 +49,8 @@ export interface TestServerOptions {
   role?: Role;
   /** Where customers reach Rally; http://rally.test by default. */
   publicUrl?: string;
+  /** The provider test sends go through; none by default. */
+  emailProvider?: EmailProvider;
 }
 
 /**
@@ -72,6 +75,7 @@ export async function startTestServer(options: TestServerOptions = {}) {
     secret: "test-secret-not-for-production",
     publicUrl: options.publicUrl ?? "http://rally.test",
     observer: metrics.observer,
+    emailProvider: options.emailProvider,
   };
   const server = createRallyServer({ services, metrics });
   const url = await server.listen(0, "127.0.0.1");

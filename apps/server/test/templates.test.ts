@@ -120,6 +120,57 @@ describe("template.preview", () => {
     );
   });
 
+  it("renders for a chosen customer with their name and vehicles", async () => {
+    const customer = await server.client.customer.create.mutate({
+      firstName: "Noor",
+      lastName: "Chosen",
+      email: "noor@example.com",
+    });
+    const vehicle = await server.client.vehicle.create.mutate({
+      customerId: customer.id,
+      make: "Mazda",
+      model: "3",
+      year: 2020,
+    });
+    const serviceType = await server.client.serviceType.create.mutate({
+      key: "chosen",
+      name: "Oil change",
+      defaultCadenceMonths: 6,
+    });
+    await server.client.serviceRecord.create.mutate({
+      vehicleId: vehicle.id,
+      serviceTypeId: serviceType.id,
+      performedAt: new Date("2026-01-10T12:00:00Z"),
+    });
+
+    const preview = await server.client.template.preview.query({
+      draft: {
+        ...valid,
+        kind: "TRANSACTIONAL",
+        html: "<p>{{ vehicle.make }} last seen {{ lastServiceDate }}</p>",
+      },
+      customerId: customer.id,
+    });
+    const missing = await errorOf(
+      server.client.template.preview.query({
+        draft: valid,
+        customerId: 999_999,
+      }),
+    );
+    const both = await errorOf(
+      server.client.template.preview.query({
+        draft: valid,
+        customerId: customer.id,
+        recipientId: 1,
+      }),
+    );
+
+    expect(preview.subject).toBe("Noor, your Mazda is due");
+    expect(preview.html).toBe("<p>Mazda last seen 2026-01-10</p>");
+    expect(missing.data?.fieldErrors[0]?.path).toBe("customerId");
+    expect(both.data?.code).toBe("BAD_REQUEST");
+  });
+
   it("renders for a real recipient exactly as the customer will get it", async () => {
     const { rule, template } = await seedCohort(server.db, {
       customers: 1,

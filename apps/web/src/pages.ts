@@ -48,6 +48,24 @@ export const pages: PageDefinition[] = [
     load: () => import("./pages/settings/settings-page.tsx"),
   },
   {
+    path: "/rules",
+    navLabel: "Rules",
+    load: () => import("./pages/rules/rules-page.tsx"),
+  },
+  {
+    path: "/rules/:ruleId",
+    load: () => import("./pages/rules/rule-page.tsx"),
+  },
+  {
+    path: "/templates",
+    navLabel: "Templates",
+    load: () => import("./pages/templates/templates-page.tsx"),
+  },
+  {
+    path: "/templates/:templateId",
+    load: () => import("./pages/templates/template-page.tsx"),
+  },
+  {
     path: "*",
     load: () => import("./pages/not-found-page.tsx"),
   },

@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type { Clock } from "./clock.ts";
 import type { EventBus } from "./events/bus.ts";
 import type { StreamSocket } from "./events/stream.ts";
+import type { EmailProvider } from "./services/email/providers/provider.ts";
 import {
   createLoginThrottle,
   type LoginThrottle,
@@ -23,6 +24,8 @@ export interface Services {
   attributionWindowDays?: number;
   /** Hears how each call went, for the host's metrics. */
   observer?: CallObserver | undefined;
+  /** The configured provider, for staff's test sends; none sends no mail. */
+  emailProvider?: EmailProvider | undefined;
 }
 
 export interface CompletedCall {

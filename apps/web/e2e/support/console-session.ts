@@ -6,11 +6,18 @@ import { consoleUser, type ConsoleServer } from "./console-server.ts";
 
 type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 
-/** A browser signed in to the console once, through the sign-in page. */
+export type SignedInBrowser = Browser & {
+  open(path: string): Promise<Page>;
+};
+
+/**
+ * A browser signed in to one console server through the sign-in page, for
+ * test files that start their own server: pages open already signed in.
+ */
 export async function signedInBrowser(
   server: ConsoleServer,
   user: { email: string; password: string } = consoleUser,
-) {
+): Promise<SignedInBrowser> {
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   await page.goto(server.url);
@@ -20,7 +27,10 @@ export async function signedInBrowser(
   await page.getByRole("navigation", { name: "Sections" }).waitFor();
   await page.close();
 
-  return browser;
+  return {
+    ...browser,
+    open: (path: string) => openPage(browser, server, path),
+  };
 }
 
 export async function openPage(

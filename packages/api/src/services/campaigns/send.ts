@@ -124,8 +124,15 @@ async function usableTemplate(
       archivedAt: true,
     },
   });
-  if (!template || template.archivedAt) {
+  if (!template) {
     throw notFound("template", templateId, "templateId");
+  }
+  if (template.archivedAt) {
+    throw new DomainError(
+      "INVALID_STATE",
+      `template ${templateId} is archived; choose a current one`,
+      "templateId",
+    );
   }
   // A template saved before a variable was renamed must not reach the queue.
   validateTemplate(template, sampleVariables(shop, services.publicUrl));

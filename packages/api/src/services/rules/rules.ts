@@ -147,18 +147,31 @@ async function assertReferencesExist(
   db: Database,
   refs: { serviceTypeId?: number | undefined; templateId?: number | null },
 ) {
-  const [serviceTypes, templates] = await Promise.all([
+  const [serviceTypes, template] = await Promise.all([
     refs.serviceTypeId === undefined
       ? 1
       : db.prisma.serviceType.count({ where: { id: refs.serviceTypeId } }),
     refs.templateId == null
-      ? 1
-      : db.prisma.template.count({ where: { id: refs.templateId } }),
+      ? null
+      : db.prisma.template.findUnique({
+          where: { id: refs.templateId },
+          select: { archivedAt: true },
+        }),
   ]);
   if (serviceTypes === 0) {
     throw notFound("service type", refs.serviceTypeId, "serviceTypeId");
   }
-  if (templates === 0) {
+  if (refs.templateId == null) {
+    return;
+  }
+  if (!template) {
     throw notFound("template", refs.templateId, "templateId");
+  }
+  if (template.archivedAt) {
+    throw new DomainError(
+      "INVALID_STATE",
+      `template ${refs.templateId} is archived; choose a current one`,
+      "templateId",
+    );
   }
 }

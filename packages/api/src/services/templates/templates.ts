@@ -1,7 +1,8 @@
 import type { Database, Prisma } from "@rally/db";
 
 import { DomainError, notFound } from "../../errors.ts";
-import { loadShop } from "../email/shop.ts";
+import { loadShop, type ShopProfile } from "../email/shop.ts";
+import { customerVariables } from "./customer-variables.ts";
 import { renderTemplate, validateTemplate } from "./render.ts";
 import { sampleVariables } from "./variables.ts";
 import { recipientVariables } from "./recipient-variables.ts";
@@ -63,6 +64,20 @@ export async function updateTemplate(
   });
 }
 
+/**
+ * Archiving keeps a template for the campaigns that already use it, but no
+ * new campaign, schedule or rule may choose it.
+ */
+export async function archiveTemplate(db: Database, id: number, now: Date) {
+  const current = await getTemplate(db, id);
+
+  return db.prisma.template.update({
+    where: { id },
+    data: { archivedAt: current.archivedAt ?? now },
+    select: templateSelect,
+  });
+}
+
 export async function getTemplate(db: Database, id: number) {
   const template = await db.prisma.template.findUnique({
     where: { id },
@@ -100,18 +115,44 @@ export async function previewTemplate(
     templateId?: number | undefined;
     draft?: TemplateInput | undefined;
     recipientId?: number | undefined;
+    customerId?: number | undefined;
   },
 ) {
   const template = input.draft ?? (await templateById(deps.db, input));
   const shop = await loadShop(deps.db);
-  const variables = input.recipientId
-    ? await recipientVariables(deps, input.recipientId, shop)
-    : sampleVariables(shop, deps.publicUrl);
+  const variables = await previewVariables(deps, input, shop);
 
   return renderTemplate(
     { ...template, text: template.text ?? null },
     variables,
   );
+}
+
+interface PreviewFor {
+  recipientId?: number | undefined;
+  customerId?: number | undefined;
+}
+
+function previewVariables(
+  deps: TemplateDeps & { secret: string; now: Date },
+  input: PreviewFor,
+  shop: ShopProfile,
+) {
+  if (input.recipientId && input.customerId) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      "preview for a recipientId or a customerId, not both",
+      "customerId",
+    );
+  }
+  if (input.recipientId) {
+    return recipientVariables(deps, input.recipientId, shop);
+  }
+  if (input.customerId) {
+    return customerVariables(deps, input.customerId, shop);
+  }
+
+  return sampleVariables(shop, deps.publicUrl);
 }
 
 async function templateById(db: Database, input: { templateId?: number }) {

@@ -1,15 +1,43 @@
 /**
- * The variables every template may use, documented for staff:
- *
- * - customer: { firstName, lastName, email }
- * - vehicle: the first due vehicle { make, model, year, vin }
- * - vehicles: every due vehicle of the customer, each { make, model, year,
- *   vin, lastServiceDate, dueDate, daysOverdue }
- * - service: { name } of the rule's service type
- * - lastServiceDate, daysOverdue: of the first due vehicle
- * - shop: { name, phone, postalAddress }
- * - bookingLink, unsubscribeLink
+ * The variables every template may use, documented for staff; the
+ * console's editor lists them beside the template.
  */
+export const templateVariables = [
+  { name: "customer.firstName", description: "The customer's first name" },
+  { name: "customer.lastName", description: "The customer's last name" },
+  { name: "customer.email", description: "The address the email goes to" },
+  { name: "vehicle.make", description: "Make of the first due vehicle" },
+  { name: "vehicle.model", description: "Model of the first due vehicle" },
+  { name: "vehicle.year", description: "Model year of the first due vehicle" },
+  {
+    name: "vehicle.vin",
+    description: "VIN of the first due vehicle, if known",
+  },
+  {
+    name: "vehicles",
+    description:
+      "Every due vehicle of the customer, each with make, model, year, " +
+      "vin, lastServiceDate, dueDate and daysOverdue",
+  },
+  { name: "service.name", description: "The rule's service type" },
+  {
+    name: "lastServiceDate",
+    description: "Last service of the first due vehicle (YYYY-MM-DD)",
+  },
+  { name: "daysOverdue", description: "Days the first due vehicle is overdue" },
+  { name: "shop.name", description: "The shop's name" },
+  { name: "shop.phone", description: "The shop's phone number" },
+  {
+    name: "shop.postalAddress",
+    description: "The shop's postal address; marketing emails must show it",
+  },
+  { name: "bookingLink", description: "Link to book a visit online" },
+  {
+    name: "unsubscribeLink",
+    description: "One-click unsubscribe; marketing emails must carry it",
+  },
+] as const satisfies readonly { name: string; description: string }[];
+
 export interface VehicleVariables {
   make: string;
   model: string;
