@@ -85,18 +85,29 @@ classified AS (
 
 function serviceAnchorCtes(query: CohortQuery): string {
   const hasMileage = query.criteria.mileageInterval !== null;
-  const latest = hasMileage
-    ? `SELECT DISTINCT ON (sr.vehicle_id) sr.vehicle_id, sr.performed_at,
+  // Without a mileage interval only services old enough can be due: a
+  // local date plus N months is at most 3 days past today minus N months
+  // (month ends), so this bound keeps every due vehicle and lets the index
+  // skip the rest. The exact test is `due` below.
+  const dueBound = hasMileage
+    ? ""
+    : `AND l.performed_at < ((${TODAY} - make_interval(months => $5::int))
+         ::date + 7)::timestamp AT TIME ZONE ${TZ}`;
+  // latest_services holds each vehicle's latest record of the type; when
+  // that is after asOf (a preview of the past), the latest as of then comes
+  // from the vehicle's history.
+  const latest = `SELECT l.vehicle_id, l.performed_at, l.odometer
+       FROM latest_services l
+       WHERE l.service_type_id = $4::int AND l.performed_at <= ${T} ${dueBound}
+       UNION ALL
+       SELECT DISTINCT ON (sr.vehicle_id) sr.vehicle_id, sr.performed_at,
          sr.odometer
-       FROM service_records sr
-       WHERE sr.service_type_id = $4::int AND sr.performed_at <= ${T}
+       FROM latest_services l
+       JOIN service_records sr ON sr.vehicle_id = l.vehicle_id
+         AND sr.service_type_id = l.service_type_id AND sr.performed_at <= ${T}
+       WHERE l.service_type_id = $4::int AND l.performed_at > ${T}
        ORDER BY sr.vehicle_id, sr.performed_at DESC,
-         sr.odometer DESC NULLS LAST`
-    : `SELECT sr.vehicle_id, max(sr.performed_at) AS performed_at,
-         NULL::int AS odometer
-       FROM service_records sr
-       WHERE sr.service_type_id = $4::int AND sr.performed_at <= ${T}
-       GROUP BY sr.vehicle_id`;
+         sr.odometer DESC NULLS LAST`;
   const firstVisits = query.criteria.includeNeverServiced
     ? `UNION ALL
        SELECT * FROM (
@@ -104,7 +115,9 @@ function serviceAnchorCtes(query: CohortQuery): string {
            NULL::timestamptz, sr.performed_at, sr.odometer
          FROM service_records sr
          WHERE sr.performed_at <= ${T} AND NOT EXISTS (
-           SELECT 1 FROM latest l WHERE l.vehicle_id = sr.vehicle_id)
+           SELECT 1 FROM service_records s3
+           WHERE s3.vehicle_id = sr.vehicle_id
+             AND s3.service_type_id = $4::int AND s3.performed_at <= ${T})
          ORDER BY sr.vehicle_id, sr.performed_at, sr.odometer NULLS LAST
        ) first_visit`
     : "";
