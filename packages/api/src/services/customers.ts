@@ -7,6 +7,8 @@ import type {
   customerListInput,
   customerUpdateInput,
 } from "../schemas.ts";
+import type { Clock } from "../clock.ts";
+import { estimateMileages } from "./vehicle-mileage.ts";
 import { vehicleSummarySelect } from "./vehicles.ts";
 
 export const customerSelect = {
@@ -60,7 +62,7 @@ function searchWhere(search: string | undefined): Prisma.CustomerWhereInput {
   };
 }
 
-export async function getCustomer(db: Database, id: number) {
+export async function getCustomer(db: Database, clock: Clock, id: number) {
   const customer = await db.prisma.customer.findUnique({
     where: { id },
     select: {
@@ -71,8 +73,19 @@ export async function getCustomer(db: Database, id: number) {
   if (!customer) {
     throw notFound("customer", id, "id");
   }
+  const mileage = await estimateMileages(
+    db.prisma,
+    clock,
+    customer.vehicles.map((v) => v.id),
+  );
 
-  return customer;
+  return {
+    ...customer,
+    vehicles: customer.vehicles.map((v) => ({
+      ...v,
+      estimatedMileage: mileage.get(v.id) ?? null,
+    })),
+  };
 }
 
 export function createCustomer(

@@ -3,7 +3,9 @@ import type { z } from "zod";
 
 import { DomainError, notFound } from "../errors.ts";
 import type { vehicleCreateInput, vehicleUpdateInput } from "../schemas.ts";
+import type { Clock } from "../clock.ts";
 import { serviceTypeSelect } from "./service-types.ts";
+import { estimateMileages } from "./vehicle-mileage.ts";
 
 export const vehicleSummarySelect = {
   id: true,
@@ -16,7 +18,7 @@ export const vehicleSummarySelect = {
   status: true,
 } as const satisfies Prisma.VehicleSelect;
 
-export async function getVehicle(db: Database, id: number) {
+export async function getVehicle(db: Database, clock: Clock, id: number) {
   const vehicle = await db.prisma.vehicle.findUnique({
     where: { id },
     select: {
@@ -61,8 +63,9 @@ export async function getVehicle(db: Database, id: number) {
   if (!vehicle) {
     throw notFound("vehicle", id, "id");
   }
+  const mileage = await estimateMileages(db.prisma, clock, [id]);
 
-  return vehicle;
+  return { ...vehicle, estimatedMileage: mileage.get(id) ?? null };
 }
 
 export async function createVehicle(

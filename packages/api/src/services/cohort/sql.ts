@@ -99,15 +99,16 @@ function serviceAnchorCtes(query: CohortQuery): string {
   const latest = `SELECT l.vehicle_id, l.performed_at, l.odometer
        FROM latest_services l
        WHERE l.service_type_id = $4::int AND l.performed_at <= ${T} ${dueBound}
-       UNION ALL
-       SELECT DISTINCT ON (sr.vehicle_id) sr.vehicle_id, sr.performed_at,
-         sr.odometer
-       FROM latest_services l
-       JOIN service_records sr ON sr.vehicle_id = l.vehicle_id
-         AND sr.service_type_id = l.service_type_id AND sr.performed_at <= ${T}
-       WHERE l.service_type_id = $4::int AND l.performed_at > ${T}
-       ORDER BY sr.vehicle_id, sr.performed_at DESC,
-         sr.odometer DESC NULLS LAST`;
+       UNION ALL (
+         SELECT DISTINCT ON (sr.vehicle_id) sr.vehicle_id, sr.performed_at,
+           sr.odometer
+         FROM latest_services l
+         JOIN service_records sr ON sr.vehicle_id = l.vehicle_id
+           AND sr.service_type_id = l.service_type_id
+           AND sr.performed_at <= ${T}
+         WHERE l.service_type_id = $4::int AND l.performed_at > ${T}
+         ORDER BY sr.vehicle_id, sr.performed_at DESC,
+           sr.odometer DESC NULLS LAST)`;
   const firstVisits = query.criteria.includeNeverServiced
     ? `UNION ALL
        SELECT * FROM (
