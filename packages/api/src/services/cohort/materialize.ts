@@ -2,7 +2,7 @@ import type { Prisma } from "@rally/db";
 
 import { DomainError } from "../../errors.ts";
 import { cohortQueryFor } from "./preview.ts";
-import { classifiedCtes, cohortParams } from "./sql.ts";
+import { classifiedCtes, cohortParams, withoutJit } from "./sql.ts";
 
 /** Any fixed number: with the rule id, serialises materialising one rule. */
 const RULE_RUN_LOCK = 72_617_030;
@@ -43,6 +43,7 @@ export async function materializeCohort(
     RULE_RUN_LOCK,
     input.ruleId,
   );
+  await tx.$executeRawUnsafe(withoutJit);
   const query = await cohortQueryFor(tx, { ruleId: input.ruleId }, input.asOf);
   const rows = await tx.$queryRawUnsafe<
     { recipients: number; controls: number }[]

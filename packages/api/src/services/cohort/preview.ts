@@ -9,7 +9,7 @@ import {
 } from "./criteria.ts";
 import { defaultMilesPerDay } from "./mileage.ts";
 import { loadShopCalendar } from "./shop.ts";
-import { classifiedCtes, cohortParams } from "./sql.ts";
+import { classifiedCtes, cohortParams, withoutJit } from "./sql.ts";
 
 export const exclusionReasons = [
   "filters",
@@ -76,10 +76,11 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     input.cursor?.vehicleId ?? null,
     input.limit + 1,
   ];
-  const rows = await db.prisma.$queryRawUnsafe<PreviewRow[]>(
-    previewSql(query),
-    ...params,
-  );
+  const rows = await db.prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(withoutJit);
+
+    return tx.$queryRawUnsafe<PreviewRow[]>(previewSql(query), ...params);
+  });
   const row = rows[0] ?? { counts: [], items: [] };
   const hasMore = row.items.length > input.limit;
   const items = row.items.slice(0, input.limit).map(toPreviewItem);
