@@ -12,6 +12,10 @@
  * - appointment.changed { appointmentId, vehicleId, status, campaignId? }
  * - serviceRecord.created { id, vehicleId }
  * - import.progress     { importJobId, rowsRead, rowsOk, rowsFailed, status }
+ * - rule.changed        { ruleId, change: "created" | "updated" | "archived" }
+ * - customer.changed    { customerId, change: "created" | "updated" }
+ * - vehicle.changed     { vehicleId, customerId, previousCustomerId?,
+ *                         change: "created" | "updated" }
  */
 export type DomainEventType =
   | "email.status"
@@ -23,7 +27,10 @@ export type DomainEventType =
   | "conversation.read"
   | "appointment.changed"
   | "serviceRecord.created"
-  | "import.progress";
+  | "import.progress"
+  | "rule.changed"
+  | "customer.changed"
+  | "vehicle.changed";
 
 /** A change worth telling clients about, as written inside its transaction. */
 export interface DomainEventInput {

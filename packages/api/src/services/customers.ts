@@ -2,6 +2,7 @@ import type { Database, Prisma } from "@rally/db";
 import type { z } from "zod";
 
 import { notFound } from "../errors.ts";
+import { recordEvents } from "../events/record.ts";
 import type {
   customerCreateInput,
   customerListInput,
@@ -92,22 +93,43 @@ export function createCustomer(
   db: Database,
   input: z.output<typeof customerCreateInput>,
 ) {
-  return db.prisma.customer.create({ data: input, select: customerSelect });
+  return db.prisma.$transaction(async (tx) => {
+    const customer = await tx.customer.create({
+      data: input,
+      select: customerSelect,
+    });
+    await recordCustomerChange(tx, customer.id, "created");
+
+    return customer;
+  });
 }
 
 export async function updateCustomer(
   db: Database,
   { id, ...changes }: z.output<typeof customerUpdateInput>,
 ) {
-  const result = await db.prisma.customer.updateManyAndReturn({
-    where: { id },
-    data: changes,
-    select: customerSelect,
-  });
-  const customer = result[0];
-  if (!customer) {
-    throw notFound("customer", id, "id");
-  }
+  return db.prisma.$transaction(async (tx) => {
+    const result = await tx.customer.updateManyAndReturn({
+      where: { id },
+      data: changes,
+      select: customerSelect,
+    });
+    const customer = result[0];
+    if (!customer) {
+      throw notFound("customer", id, "id");
+    }
+    await recordCustomerChange(tx, id, "updated");
 
-  return customer;
+    return customer;
+  });
+}
+
+function recordCustomerChange(
+  tx: Prisma.TransactionClient,
+  customerId: number,
+  change: "created" | "updated",
+) {
+  return recordEvents(tx, [
+    { type: "customer.changed", payload: { customerId, change } },
+  ]);
 }
