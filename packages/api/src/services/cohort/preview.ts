@@ -76,11 +76,11 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     input.cursor?.vehicleId ?? null,
     input.limit + 1,
   ];
-  const rows = await db.prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(withoutJit);
-
-    return tx.$queryRawUnsafe<PreviewRow[]>(previewSql(query), ...params);
-  });
+  // A batch, not an interactive transaction: no time limit to outlast.
+  const [, rows] = await db.prisma.$transaction([
+    db.prisma.$executeRawUnsafe(withoutJit),
+    db.prisma.$queryRawUnsafe<PreviewRow[]>(previewSql(query), ...params),
+  ]);
   const row = rows[0] ?? { counts: [], items: [] };
   const hasMore = row.items.length > input.limit;
   const items = row.items.slice(0, input.limit).map(toPreviewItem);
