@@ -1,4 +1,6 @@
-import type { Database, SqlRunner } from "@rally/db";
+import type { Database } from "@rally/db";
+
+import { queryWithoutJit } from "../src/services/cohort/preview.ts";
 
 /**
  * The bench rule's eligible total written by hand for this data (a
@@ -7,19 +9,9 @@ import type { Database, SqlRunner } from "@rally/db";
  * preview against. It reads the stored latest services as the preview
  * does, and like it runs without JIT.
  */
-export function floorTotal(db: Database, ruleId: number, asOf: Date) {
-  return db.session(async (sql) => {
-    await sql.exec("BEGIN; SET LOCAL jit = off");
-    try {
-      return await countEligible(sql, ruleId, asOf);
-    } finally {
-      await sql.exec("COMMIT");
-    }
-  });
-}
-
-async function countEligible(sql: SqlRunner, ruleId: number, asOf: Date) {
-  const rows = await sql.query<{ total: number }>(
+export async function floorTotal(db: Database, ruleId: number, asOf: Date) {
+  const rows = await queryWithoutJit<{ total: number }>(
+    db,
     `SELECT count(*)::int AS total
     FROM (
       SELECT vehicle_id, performed_at AS last_at FROM latest_services

@@ -34,7 +34,12 @@ function VehicleDetails({ vehicle }: { vehicle: Vehicle }) {
         </Group>
         <Text c="dimmed">VIN {vehicle.vin ?? "unknown"}</Text>
       </div>
-      <Paper withBorder p="md" aria-label="Estimated mileage">
+      <Paper
+        component="section"
+        withBorder
+        p="md"
+        aria-label="Estimated mileage"
+      >
         <Text size="sm" fw={500}>
           Estimated mileage today
         </Text>

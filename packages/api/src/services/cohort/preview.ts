@@ -76,11 +76,7 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     input.cursor?.vehicleId ?? null,
     input.limit + 1,
   ];
-  // A batch, not an interactive transaction: no time limit to outlast.
-  const [, rows] = await db.prisma.$transaction([
-    db.prisma.$executeRawUnsafe(withoutJit),
-    db.prisma.$queryRawUnsafe<PreviewRow[]>(previewSql(query), ...params),
-  ]);
+  const rows = await queryWithoutJit<PreviewRow>(db, previewSql(query), params);
   const row = rows[0] ?? { counts: [], items: [] };
   const hasMore = row.items.length > input.limit;
   const items = row.items.slice(0, input.limit).map(toPreviewItem);
@@ -94,6 +90,26 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     nextCursor:
       hasMore && last ? `${last.dueDate}.${last.vehicle.id}` : undefined,
   };
+}
+
+/**
+ * Runs one cohort query in its own transaction with JIT off, on a raw
+ * connection: Prisma's transactions end after 5 s, which a preview at a
+ * million vehicles can take on a busy machine.
+ */
+export function queryWithoutJit<Row>(
+  db: Database,
+  text: string,
+  params: unknown[],
+) {
+  return db.session(async (sql) => {
+    await sql.exec(`BEGIN; ${withoutJit}`);
+    try {
+      return await sql.query<Row>(text, params);
+    } finally {
+      await sql.exec("COMMIT");
+    }
+  });
 }
 
 export async function cohortQueryFor(
