@@ -207,7 +207,7 @@ describe("the console", () => {
   });
 
   it("shows the estimated mileage and how it was reached, following new readings live", async () => {
-    const type = await aServiceType("inspection");
+    const type = await aServiceType("odometer-check");
     const customer = await server.client.customer.create.mutate({
       firstName: "Mona",
       lastName: "Miles",
