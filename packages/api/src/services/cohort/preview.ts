@@ -9,7 +9,13 @@ import {
 } from "./criteria.ts";
 import { defaultMilesPerDay } from "./mileage.ts";
 import { loadShopCalendar } from "./shop.ts";
-import { classifiedCtes, cohortParams, withoutJit } from "./sql.ts";
+import {
+  classifiedCtes,
+  cohortParams,
+  daysOverdueOf,
+  dueAtOf,
+  withoutJit,
+} from "./sql.ts";
 
 export const exclusionReasons = [
   "filters",
@@ -202,15 +208,17 @@ page AS (
   LIMIT $16::int
 ),
 items AS (
-  SELECT p.vehicle_id AS "vehicleId", p.make, p.model, p.year,
+  SELECT p.vehicle_id AS "vehicleId", v.make, v.model, v.year,
     p.customer_id AS "customerId", c.first_name AS "firstName",
     c.last_name AS "lastName", c.email,
     p.last_service_at AS "lastServiceAt", p.due_date AS "dueDate",
-    p.due_at AS "dueAt", p.days_overdue AS "daysOverdue",
+    ${dueAtOf("p.due_date")} AS "dueAt",
+    ${daysOverdueOf("p.due_date")} AS "daysOverdue",
     ${estimatedMileageSql()} AS "estimatedMileage",
     ${query.criteria.kind === "DECLINED_WORK" ? declinedItemsSql() : "NULL"}
       AS "declinedItems"
   FROM page p JOIN customers c ON c.id = p.customer_id
+  JOIN vehicles v ON v.id = p.vehicle_id
 )
 SELECT
   (SELECT coalesce(json_agg(counts), '[]'::json) FROM counts) AS counts,
