@@ -115,7 +115,7 @@ export async function updateVehicle(
 }
 
 /** Names the previous owner too when the vehicle changed hands. */
-function recordVehicleChange(
+export function recordVehicleChange(
   tx: Prisma.TransactionClient,
   vehicle: { id: number; customerId: number },
   previousCustomerId: number | null,
