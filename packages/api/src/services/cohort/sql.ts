@@ -108,6 +108,10 @@ function serviceAnchorCtes(query: CohortQuery): string {
     ? ""
     : `AND l.performed_at < ((${TODAY} - make_interval(months => $5::int))
          ::date + 7)::timestamp AT TIME ZONE ${TZ}`;
+  // Rules with a mileage interval or that count never-serviced vehicles
+  // still read every latest row of the type and aggregate odometer readings
+  // or first visits from the history: at a million vehicles their preview
+  // takes several times longer than a time-only rule's (not benchmarked).
   // latest_services holds each vehicle's latest record of the type; when
   // that is after asOf (a preview of the past), the latest as of then comes
   // from the vehicle's history.
