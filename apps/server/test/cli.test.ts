@@ -85,15 +85,20 @@ describe("rally call", () => {
       "events.onAll",
       '{"lastEventId":"0"}',
       "--max-events",
-      "1",
+      "3",
       "--url",
       server.url,
     );
     const lines = followed.stdout.trim().split("\n");
 
     expect(followed.code).toBe(0);
-    expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!).data.event.type).toBe("serviceRecord.created");
+    expect(
+      lines.map(
+        (line) =>
+          (JSON.parse(line) as { data: { event: { type: string } } }).data.event
+            .type,
+      ),
+    ).toEqual(["customer.changed", "vehicle.changed", "serviceRecord.created"]);
   }, 120_000);
 });
 

@@ -162,6 +162,13 @@ describe("the conversation inbox", () => {
     const stored = await server.db.prisma.vehicle.findUniqueOrThrow({
       where: { id: vehicle.id },
     });
+    const announced = await server.db.prisma.domainEvent.findFirst({
+      where: {
+        type: "vehicle.changed",
+        payload: { path: ["vehicleId"], equals: vehicle.id },
+      },
+      orderBy: { id: "desc" },
+    });
 
     expect(offered.messages[1]?.intent).toMatchObject({
       kind: "sold",
@@ -169,6 +176,11 @@ describe("the conversation inbox", () => {
     });
     expect(applied.messages[1]?.intent?.isApplied).toBe(true);
     expect(stored.status).toBe("SOLD");
+    expect(announced?.payload).toEqual({
+      vehicleId: vehicle.id,
+      customerId: stored.customerId,
+      change: "updated",
+    });
   });
 
   it("refuses to reply to an address that unsubscribed", async () => {

@@ -142,12 +142,19 @@ describe("the example scripts", () => {
       "--after",
       "0",
       "--max",
-      "1",
+      "3",
     );
-    const event = JSON.parse(result.stdout.trim()) as { type: string };
+    const types = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { type: string }).type);
 
     expect(result.code).toBe(0);
-    expect(event.type).toBe("serviceRecord.created");
+    expect(types).toEqual([
+      "customer.changed",
+      "vehicle.changed",
+      "serviceRecord.created",
+    ]);
   }, 120_000);
 
   it("list the vehicles due for a rule, page by page", async () => {

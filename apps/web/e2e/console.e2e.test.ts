@@ -206,6 +206,53 @@ describe("the console", () => {
     await page.close();
   });
 
+  it("shows the estimated mileage and how it was reached, following new readings live", async () => {
+    const type = await aServiceType("odometer-check");
+    const customer = await server.client.customer.create.mutate({
+      firstName: "Mona",
+      lastName: "Miles",
+    });
+    const vehicle = await server.client.vehicle.create.mutate({
+      customerId: customer.id,
+      make: "Subaru",
+      model: "Outback",
+      year: 2017,
+    });
+    const daysAgo = (days: number) => {
+      const noon = new Date();
+      noon.setUTCHours(12, 0, 0, 0);
+
+      return new Date(noon.getTime() - days * 86_400_000);
+    };
+    const reading = (days: number, odometer: number) =>
+      server.client.serviceRecord.create.mutate({
+        vehicleId: vehicle.id,
+        serviceTypeId: type.id,
+        performedAt: daysAgo(days),
+        odometer,
+      });
+    await reading(100, 30_000);
+    const page = await open(`/vehicles/${vehicle.id}`);
+    const estimate = page.getByRole("region", { name: "Estimated mileage" });
+    await estimate
+      .getByText("From 1 odometer reading and the default rate of 33 mi/day")
+      .waitFor();
+    await page.getByRole("status").getByText("Live").waitFor();
+
+    await reading(50, 31_000);
+
+    await estimate
+      .getByText("From 2 odometer readings, at this vehicle's own 20 mi/day")
+      .waitFor();
+    await checkPage(page, "vehicle-mileage");
+    await page.goto(`${server.url}/customers/${customer.id}`);
+    await page
+      .getByRole("table", { name: "Vehicles" })
+      .getByText("From 2 odometer readings, at this vehicle's own 20 mi/day")
+      .waitFor();
+    await page.close();
+  });
+
   it("shows reconnecting while the server is away and catches up when it is back", async () => {
     const type = await aServiceType("wiper-blades");
     const customer = await server.client.customer.create.mutate({

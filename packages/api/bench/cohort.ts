@@ -66,7 +66,7 @@ const [preview, floorTiming] = await timePair(
     previewTotal = result.total;
   },
   async () => {
-    floor = await floorTotal(db.sql, previewRule!.id, asOf);
+    floor = await floorTotal(db, previewRule!.id, asOf);
   },
 );
 if (floor !== previewTotal) {

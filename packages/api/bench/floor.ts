@@ -1,17 +1,21 @@
-import type { SqlRunner } from "@rally/db";
+import type { Database } from "@rally/db";
+
+import { queryWithoutJit } from "../src/services/cohort/preview.ts";
 
 /**
  * The bench rule's eligible total written by hand for this data (a
- * six-month oil change, no filters, no mileage): the least work any
- * implementation has to do, to compare the preview against.
+ * six-month oil change, no filters, no mileage, nothing serviced after
+ * asOf): the least work any implementation has to do, to compare the
+ * preview against. It reads the stored latest services as the preview
+ * does, and like it runs without JIT.
  */
-export async function floorTotal(sql: SqlRunner, ruleId: number, asOf: Date) {
-  const rows = await sql.query<{ total: number }>(
+export async function floorTotal(db: Database, ruleId: number, asOf: Date) {
+  const rows = await queryWithoutJit<{ total: number }>(
+    db,
     `SELECT count(*)::int AS total
     FROM (
-      SELECT vehicle_id, max(performed_at) AS last_at FROM service_records
+      SELECT vehicle_id, performed_at AS last_at FROM latest_services
       WHERE service_type_id = 1 AND performed_at <= $1
-      GROUP BY vehicle_id
     ) l
     JOIN vehicles v ON v.id = l.vehicle_id
     JOIN customers c ON c.id = v.customer_id

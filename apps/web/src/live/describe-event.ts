@@ -58,6 +58,24 @@ const describers: Record<
     kind: "Conversation",
     text: `Conversation ${numberIn(p, "threadId") ?? "?"} read`,
   }),
+  "rule.changed": (p) => ({
+    kind: "Rule",
+    text: `Rule ${numberIn(p, "ruleId") ?? "?"} ${textIn(p, "change") ?? "changed"}`,
+  }),
+  "customer.changed": (p) => {
+    const customerId = numberIn(p, "customerId");
+
+    return {
+      kind: "Customer",
+      text: `Customer ${customerId ?? "?"} ${textIn(p, "change") ?? "changed"}`,
+      href: customerId ? `/customers/${customerId}` : undefined,
+    };
+  },
+  "vehicle.changed": (p) => ({
+    kind: "Vehicle",
+    text: `Vehicle ${numberIn(p, "vehicleId") ?? "?"} ${textIn(p, "change") ?? "changed"}`,
+    href: vehicleLink(p),
+  }),
   "import.progress": (p) => ({
     kind: "Import",
     text: `Import ${numberIn(p, "importJobId") ?? "?"}: ${numberIn(p, "rowsRead") ?? 0} rows read`,

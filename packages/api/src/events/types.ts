@@ -13,6 +13,10 @@
  * - serviceRecord.created { id, vehicleId }
  * - import.progress     { importJobId, rowsRead, rowsOk, rowsFailed, status }
  * - settings.changed    { fields: string[] }
+ * - rule.changed        { ruleId, change: "created" | "updated" | "archived" }
+ * - customer.changed    { customerId, change: "created" | "updated" }
+ * - vehicle.changed     { vehicleId, customerId, previousCustomerId?,
+ *                         change: "created" | "updated" }
  */
 export type DomainEventType =
   | "email.status"
@@ -25,7 +29,10 @@ export type DomainEventType =
   | "appointment.changed"
   | "serviceRecord.created"
   | "import.progress"
-  | "settings.changed";
+  | "settings.changed"
+  | "rule.changed"
+  | "customer.changed"
+  | "vehicle.changed";
 
 /** A change worth telling clients about, as written inside its transaction. */
 export interface DomainEventInput {

@@ -20,7 +20,7 @@ export const customerRouter = router({
     .query(({ ctx, input }) => listCustomers(ctx.db, input)),
   get: viewerProcedure
     .input(z.object({ id }))
-    .query(({ ctx, input }) => getCustomer(ctx.db, input.id)),
+    .query(({ ctx, input }) => getCustomer(ctx.db, ctx.clock, input.id)),
   create: staffProcedure
     .input(customerCreateInput)
     .mutation(({ ctx, input }) => createCustomer(ctx.db, input)),

@@ -11,7 +11,7 @@ import { staffProcedure, viewerProcedure, router } from "../trpc.ts";
 export const vehicleRouter = router({
   get: viewerProcedure
     .input(z.object({ id }))
-    .query(({ ctx, input }) => getVehicle(ctx.db, input.id)),
+    .query(({ ctx, input }) => getVehicle(ctx.db, ctx.clock, input.id)),
   create: staffProcedure
     .input(vehicleCreateInput)
     .mutation(({ ctx, input }) => createVehicle(ctx.db, input)),

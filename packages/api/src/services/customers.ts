@@ -2,11 +2,14 @@ import type { Database, Prisma } from "@rally/db";
 import type { z } from "zod";
 
 import { notFound } from "../errors.ts";
+import { recordEvents } from "../events/record.ts";
 import type {
   customerCreateInput,
   customerListInput,
   customerUpdateInput,
 } from "../schemas.ts";
+import type { Clock } from "../clock.ts";
+import { estimateMileages } from "./vehicle-mileage.ts";
 import { vehicleSummarySelect } from "./vehicles.ts";
 
 export const customerSelect = {
@@ -60,7 +63,7 @@ function searchWhere(search: string | undefined): Prisma.CustomerWhereInput {
   };
 }
 
-export async function getCustomer(db: Database, id: number) {
+export async function getCustomer(db: Database, clock: Clock, id: number) {
   const customer = await db.prisma.customer.findUnique({
     where: { id },
     select: {
@@ -71,30 +74,62 @@ export async function getCustomer(db: Database, id: number) {
   if (!customer) {
     throw notFound("customer", id, "id");
   }
+  const mileage = await estimateMileages(
+    db.prisma,
+    clock,
+    customer.vehicles.map((v) => v.id),
+  );
 
-  return customer;
+  return {
+    ...customer,
+    vehicles: customer.vehicles.map((v) => ({
+      ...v,
+      estimatedMileage: mileage.get(v.id) ?? null,
+    })),
+  };
 }
 
 export function createCustomer(
   db: Database,
   input: z.output<typeof customerCreateInput>,
 ) {
-  return db.prisma.customer.create({ data: input, select: customerSelect });
+  return db.prisma.$transaction(async (tx) => {
+    const customer = await tx.customer.create({
+      data: input,
+      select: customerSelect,
+    });
+    await recordCustomerChange(tx, customer.id, "created");
+
+    return customer;
+  });
 }
 
 export async function updateCustomer(
   db: Database,
   { id, ...changes }: z.output<typeof customerUpdateInput>,
 ) {
-  const result = await db.prisma.customer.updateManyAndReturn({
-    where: { id },
-    data: changes,
-    select: customerSelect,
-  });
-  const customer = result[0];
-  if (!customer) {
-    throw notFound("customer", id, "id");
-  }
+  return db.prisma.$transaction(async (tx) => {
+    const result = await tx.customer.updateManyAndReturn({
+      where: { id },
+      data: changes,
+      select: customerSelect,
+    });
+    const customer = result[0];
+    if (!customer) {
+      throw notFound("customer", id, "id");
+    }
+    await recordCustomerChange(tx, id, "updated");
 
-  return customer;
+    return customer;
+  });
+}
+
+function recordCustomerChange(
+  tx: Prisma.TransactionClient,
+  customerId: number,
+  change: "created" | "updated",
+) {
+  return recordEvents(tx, [
+    { type: "customer.changed", payload: { customerId, change } },
+  ]);
 }

@@ -2,8 +2,11 @@ import type { Database, Prisma } from "@rally/db";
 import type { z } from "zod";
 
 import { DomainError, notFound } from "../errors.ts";
+import { recordEvents } from "../events/record.ts";
 import type { vehicleCreateInput, vehicleUpdateInput } from "../schemas.ts";
+import type { Clock } from "../clock.ts";
 import { serviceTypeSelect } from "./service-types.ts";
+import { estimateMileages } from "./vehicle-mileage.ts";
 
 export const vehicleSummarySelect = {
   id: true,
@@ -16,7 +19,7 @@ export const vehicleSummarySelect = {
   status: true,
 } as const satisfies Prisma.VehicleSelect;
 
-export async function getVehicle(db: Database, id: number) {
+export async function getVehicle(db: Database, clock: Clock, id: number) {
   const vehicle = await db.prisma.vehicle.findUnique({
     where: { id },
     select: {
@@ -61,8 +64,9 @@ export async function getVehicle(db: Database, id: number) {
   if (!vehicle) {
     throw notFound("vehicle", id, "id");
   }
+  const mileage = await estimateMileages(db.prisma, clock, [id]);
 
-  return vehicle;
+  return { ...vehicle, estimatedMileage: mileage.get(id) ?? null };
 }
 
 export async function createVehicle(
@@ -71,9 +75,14 @@ export async function createVehicle(
 ) {
   await assertCustomerExists(db, input.customerId);
 
-  return db.prisma.vehicle.create({
-    data: input,
-    select: vehicleSummarySelect,
+  return db.prisma.$transaction(async (tx) => {
+    const vehicle = await tx.vehicle.create({
+      data: input,
+      select: vehicleSummarySelect,
+    });
+    await recordVehicleChange(tx, vehicle, null, "created");
+
+    return vehicle;
   });
 }
 
@@ -84,17 +93,48 @@ export async function updateVehicle(
   if (changes.customerId !== undefined) {
     await assertCustomerExists(db, changes.customerId);
   }
-  const result = await db.prisma.vehicle.updateManyAndReturn({
-    where: { id },
-    data: changes,
-    select: vehicleSummarySelect,
-  });
-  const vehicle = result[0];
-  if (!vehicle) {
-    throw notFound("vehicle", id, "id");
-  }
 
-  return vehicle;
+  return db.prisma.$transaction(async (tx) => {
+    const before = await tx.vehicle.findUnique({
+      where: { id },
+      select: { customerId: true },
+    });
+    const result = await tx.vehicle.updateManyAndReturn({
+      where: { id },
+      data: changes,
+      select: vehicleSummarySelect,
+    });
+    const vehicle = result[0];
+    if (!before || !vehicle) {
+      throw notFound("vehicle", id, "id");
+    }
+    await recordVehicleChange(tx, vehicle, before.customerId, "updated");
+
+    return vehicle;
+  });
+}
+
+/** Names the previous owner too when the vehicle changed hands. */
+export function recordVehicleChange(
+  tx: Prisma.TransactionClient,
+  vehicle: { id: number; customerId: number },
+  previousCustomerId: number | null,
+  change: "created" | "updated",
+) {
+  const isNewOwner =
+    previousCustomerId !== null && previousCustomerId !== vehicle.customerId;
+
+  return recordEvents(tx, [
+    {
+      type: "vehicle.changed",
+      payload: {
+        vehicleId: vehicle.id,
+        customerId: vehicle.customerId,
+        ...(isNewOwner ? { previousCustomerId } : {}),
+        change,
+      },
+    },
+  ]);
 }
 
 async function assertCustomerExists(db: Database, customerId: number) {

@@ -7,6 +7,7 @@ import { QueryError } from "../../forms/query-error.tsx";
 import { useIdParam } from "../../routing/use-id-param.ts";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
+import { MileageEstimate } from "../vehicles/mileage-estimate.tsx";
 import { VehicleForm } from "./vehicle-form.tsx";
 
 type Customer = RouterOutputs["customer"]["get"];
@@ -23,6 +24,7 @@ function VehicleTable({ vehicles }: { vehicles: Customer["vehicles"] }) {
           <Table.Th>Vehicle</Table.Th>
           <Table.Th>VIN</Table.Th>
           <Table.Th>Status</Table.Th>
+          <Table.Th>Estimated mileage</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -38,6 +40,9 @@ function VehicleTable({ vehicles }: { vehicles: Customer["vehicles"] }) {
               <Badge variant="light" color="gray">
                 {vehicle.status.toLowerCase()}
               </Badge>
+            </Table.Td>
+            <Table.Td>
+              <MileageEstimate estimate={vehicle.estimatedMileage} />
             </Table.Td>
           </Table.Tr>
         ))}

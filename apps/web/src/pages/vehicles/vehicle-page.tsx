@@ -8,6 +8,7 @@ import { useIdParam } from "../../routing/use-id-param.ts";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { AppointmentTable } from "./appointment-table.tsx";
+import { MileageEstimate } from "./mileage-estimate.tsx";
 import { ServiceHistoryTable } from "./service-history-table.tsx";
 import { ServiceRecordForm } from "./service-record-form.tsx";
 
@@ -33,6 +34,17 @@ function VehicleDetails({ vehicle }: { vehicle: Vehicle }) {
         </Group>
         <Text c="dimmed">VIN {vehicle.vin ?? "unknown"}</Text>
       </div>
+      <Paper
+        component="section"
+        withBorder
+        p="md"
+        aria-label="Estimated mileage"
+      >
+        <Text size="sm" fw={500}>
+          Estimated mileage today
+        </Text>
+        <MileageEstimate estimate={vehicle.estimatedMileage} />
+      </Paper>
       <Title order={2} size="h3">
         Service history
       </Title>

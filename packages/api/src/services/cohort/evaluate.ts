@@ -139,7 +139,10 @@ function maxBy<T>(items: T[], key: (item: T) => number): T | undefined {
   );
 }
 
-export function rateOf(records: SortedRecords, timeZone: string) {
+export function rateOf(
+  records: Pick<SortedRecords[number], "performedAt" | "odometer">[],
+  timeZone: string,
+) {
   const readings = records
     .filter((r) => r.odometer !== null)
     .map((r) => ({

@@ -2,7 +2,13 @@ import type { Prisma } from "@rally/db";
 
 import { DomainError } from "../../errors.ts";
 import { cohortQueryFor } from "./preview.ts";
-import { classifiedCtes, cohortParams } from "./sql.ts";
+import {
+  classifiedCtes,
+  cohortParams,
+  daysOverdueOf,
+  dueAtOf,
+  withoutJit,
+} from "./sql.ts";
 
 /** Any fixed number: with the rule id, serialises materialising one rule. */
 const RULE_RUN_LOCK = 72_617_030;
@@ -43,6 +49,7 @@ export async function materializeCohort(
     RULE_RUN_LOCK,
     input.ruleId,
   );
+  await tx.$executeRawUnsafe(withoutJit);
   const query = await cohortQueryFor(tx, { ruleId: input.ruleId }, input.asOf);
   const rows = await tx.$queryRawUnsafe<
     { recipients: number; controls: number }[]
@@ -73,7 +80,8 @@ inserted AS (
     customer_id, is_control, last_service_at, due_at, days_overdue,
     created_at)
   SELECT $14::int, $7::int, e.vehicle_id, e.customer_id, d.is_control,
-    e.last_service_at, e.due_at, e.days_overdue, $1::timestamptz
+    e.last_service_at, ${dueAtOf("e.due_date")},
+    ${daysOverdueOf("e.due_date")}, $1::timestamptz
   FROM eligible e JOIN drawn d ON d.customer_id = e.customer_id
   RETURNING is_control
 )

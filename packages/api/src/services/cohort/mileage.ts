@@ -8,6 +8,8 @@ export const defaultMilesPerDay = 33;
 
 /** A rate kept as a fraction of integers so SQL and TypeScript agree exactly. */
 export interface MileageRate {
+  /** True when the default rate stands in for the vehicle's own. */
+  isDefaultRate: boolean;
   lastDate: string;
   lastOdometer: number;
   miles: number;
@@ -33,6 +35,7 @@ export function mileageRate(
   const isOwnRate = days > 0 && last.odometer >= first.odometer;
 
   return {
+    isDefaultRate: !isOwnRate,
     lastDate: last.date,
     lastOdometer: last.odometer,
     miles: isOwnRate ? last.odometer - first.odometer : defaultMilesPerDay,

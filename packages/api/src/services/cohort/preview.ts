@@ -9,7 +9,13 @@ import {
 } from "./criteria.ts";
 import { defaultMilesPerDay } from "./mileage.ts";
 import { loadShopCalendar } from "./shop.ts";
-import { classifiedCtes, cohortParams } from "./sql.ts";
+import {
+  classifiedCtes,
+  cohortParams,
+  daysOverdueOf,
+  dueAtOf,
+  withoutJit,
+} from "./sql.ts";
 
 export const exclusionReasons = [
   "filters",
@@ -76,10 +82,7 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     input.cursor?.vehicleId ?? null,
     input.limit + 1,
   ];
-  const rows = await db.prisma.$queryRawUnsafe<PreviewRow[]>(
-    previewSql(query),
-    ...params,
-  );
+  const rows = await queryWithoutJit<PreviewRow>(db, previewSql(query), params);
   const row = rows[0] ?? { counts: [], items: [] };
   const hasMore = row.items.length > input.limit;
   const items = row.items.slice(0, input.limit).map(toPreviewItem);
@@ -93,6 +96,26 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     nextCursor:
       hasMore && last ? `${last.dueDate}.${last.vehicle.id}` : undefined,
   };
+}
+
+/**
+ * Runs one cohort query in its own transaction with JIT off, on a raw
+ * connection: Prisma's transactions end after 5 s, which a preview at a
+ * million vehicles can take on a busy machine.
+ */
+export function queryWithoutJit<Row>(
+  db: Database,
+  text: string,
+  params: unknown[],
+) {
+  return db.session(async (sql) => {
+    await sql.exec(`BEGIN; ${withoutJit}`);
+    try {
+      return await sql.query<Row>(text, params);
+    } finally {
+      await sql.exec("COMMIT");
+    }
+  });
 }
 
 export async function cohortQueryFor(
@@ -185,15 +208,17 @@ page AS (
   LIMIT $16::int
 ),
 items AS (
-  SELECT p.vehicle_id AS "vehicleId", p.make, p.model, p.year,
+  SELECT p.vehicle_id AS "vehicleId", v.make, v.model, v.year,
     p.customer_id AS "customerId", c.first_name AS "firstName",
     c.last_name AS "lastName", c.email,
     p.last_service_at AS "lastServiceAt", p.due_date AS "dueDate",
-    p.due_at AS "dueAt", p.days_overdue AS "daysOverdue",
+    ${dueAtOf("p.due_date")} AS "dueAt",
+    ${daysOverdueOf("p.due_date")} AS "daysOverdue",
     ${estimatedMileageSql()} AS "estimatedMileage",
     ${query.criteria.kind === "DECLINED_WORK" ? declinedItemsSql() : "NULL"}
       AS "declinedItems"
   FROM page p JOIN customers c ON c.id = p.customer_id
+  JOIN vehicles v ON v.id = p.vehicle_id
 )
 SELECT
   (SELECT coalesce(json_agg(counts), '[]'::json) FROM counts) AS counts,

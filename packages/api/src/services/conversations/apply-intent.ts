@@ -1,6 +1,7 @@
 import type { Services } from "../../context.ts";
 import { DomainError, notFound } from "../../errors.ts";
 import { recordEvents } from "../../events/record.ts";
+import { recordVehicleChange } from "../vehicles.ts";
 
 export interface ApplyIntentInput {
   emailId: number;
@@ -33,12 +34,13 @@ export async function applyIntent(services: Services, input: ApplyIntentInput) {
     const result = await tx.vehicle.updateManyAndReturn({
       where: { id: vehicleId, customerId: email.customerId ?? undefined },
       data: { status: "SOLD" },
-      select: { id: true, status: true },
+      select: { id: true, status: true, customerId: true },
     });
     const vehicle = result[0];
     if (!vehicle) {
       throw notFound("vehicle", vehicleId, "vehicleId");
     }
+    await recordVehicleChange(tx, vehicle, null, "updated");
     await recordEvents(tx, [
       {
         type: "conversation.message",
@@ -52,6 +54,6 @@ export async function applyIntent(services: Services, input: ApplyIntentInput) {
       },
     ]);
 
-    return vehicle;
+    return { id: vehicle.id, status: vehicle.status };
   });
 }

@@ -10,6 +10,10 @@ export interface UpsertColumn {
  * values differ, and leave identical rows alone, so re-importing a file
  * writes nothing. The rows travel as one JSON parameter, which every driver
  * passes the same way, whatever the batch size.
+ *
+ * Rows written here record no customer.changed or vehicle.changed events:
+ * a console page open on an imported customer or vehicle shows the old
+ * values until it is reloaded (import.progress tells it an import ran).
  */
 export async function upsertRows(
   tx: Prisma.TransactionClient,

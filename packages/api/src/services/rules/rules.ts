@@ -2,6 +2,7 @@ import type { Database, Prisma } from "@rally/db";
 import type { z } from "zod";
 
 import { DomainError, notFound } from "../../errors.ts";
+import { recordEvents } from "../../events/record.ts";
 import type {
   ruleCreateInput,
   ruleListInput,
@@ -39,9 +40,14 @@ export async function createRule(
 ) {
   await assertReferencesExist(db, input);
 
-  return db.prisma.rule.create({
-    data: { ...input, filters: input.filters as Prisma.InputJsonValue },
-    select: ruleSelect,
+  return db.prisma.$transaction(async (tx) => {
+    const rule = await tx.rule.create({
+      data: { ...input, filters: input.filters as Prisma.InputJsonValue },
+      select: ruleSelect,
+    });
+    await recordRuleChange(tx, rule.id, "created");
+
+    return rule;
   });
 }
 
@@ -97,13 +103,18 @@ export async function updateRule(
   }
   await assertReferencesExist(db, changes);
 
-  return db.prisma.rule.update({
-    where: { id },
-    data: {
-      ...changes,
-      filters: changes.filters as Prisma.InputJsonValue | undefined,
-    },
-    select: ruleSelect,
+  return db.prisma.$transaction(async (tx) => {
+    const rule = await tx.rule.update({
+      where: { id },
+      data: {
+        ...changes,
+        filters: changes.filters as Prisma.InputJsonValue | undefined,
+      },
+      select: ruleSelect,
+    });
+    await recordRuleChange(tx, id, "updated");
+
+    return rule;
   });
 }
 
@@ -135,12 +146,27 @@ export async function archiveRule(db: Database, id: number, now: Date) {
       );
     }
 
-    return tx.rule.update({
+    const archived = await tx.rule.update({
       where: { id },
       data: { archivedAt: rule.archivedAt ?? now },
       select: ruleSelect,
     });
+    if (!rule.archivedAt) {
+      await recordRuleChange(tx, id, "archived");
+    }
+
+    return archived;
   });
+}
+
+function recordRuleChange(
+  tx: Prisma.TransactionClient,
+  ruleId: number,
+  change: "created" | "updated" | "archived",
+) {
+  return recordEvents(tx, [
+    { type: "rule.changed", payload: { ruleId, change } },
+  ]);
 }
 
 async function assertReferencesExist(
