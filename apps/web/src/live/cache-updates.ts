@@ -3,6 +3,11 @@ import type { Query, QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
+import {
+  markConversationRead,
+  patchEmailStatus,
+  refreshConversation,
+} from "./conversation-updates.ts";
 import { numberIn } from "./payload.ts";
 
 /** The input a tRPC query was made with, read from its cache key. */
@@ -33,6 +38,19 @@ async function refreshVehicle(event: StoredEvent, queryClient: QueryClient) {
   ]);
 }
 
+/** An appointment came, moved or ended: the bookings lists change. */
+async function refreshAppointments(
+  event: StoredEvent,
+  queryClient: QueryClient,
+) {
+  await Promise.all([
+    refreshVehicle(event, queryClient),
+    queryClient.invalidateQueries({
+      queryKey: getQueryKey(trpc.appointment.list),
+    }),
+  ]);
+}
+
 /**
  * What each kind of change makes stale. Each entry refreshes only the
  * queries that show the changed rows; a type with no entry changes nothing
@@ -45,7 +63,10 @@ export const cacheUpdates: Partial<
   >
 > = {
   "serviceRecord.created": refreshVehicle,
-  "appointment.changed": refreshVehicle,
+  "appointment.changed": refreshAppointments,
+  "conversation.message": refreshConversation,
+  "conversation.read": markConversationRead,
+  "email.status": patchEmailStatus,
 };
 
 export async function applyCacheUpdate(
