@@ -1,4 +1,4 @@
-import { Badge } from "@mantine/core";
+import { Badge, VisuallyHidden } from "@mantine/core";
 
 import { trpc } from "../trpc.ts";
 
@@ -14,13 +14,9 @@ export function UnreadBadge() {
   }
 
   return (
-    <Badge
-      size="sm"
-      color="red"
-      variant="filled"
-      aria-label={`${unread} unread`}
-    >
+    <Badge size="sm" color="red" variant="filled">
       {unread}
+      <VisuallyHidden> unread</VisuallyHidden>
     </Badge>
   );
 }

@@ -6,6 +6,7 @@ import {
   SegmentedControl,
   Stack,
   Text,
+  VisuallyHidden,
 } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 import { useState } from "react";
@@ -41,22 +42,22 @@ function ThreadLink(props: { thread: ThreadRow; isCurrent: boolean }) {
       to={`/conversations/${thread.id}`}
       active={isCurrent}
       aria-current={isCurrent ? "page" : undefined}
-      aria-label={`${who}: ${thread.subject}${thread.unreadCount > 0 ? `, ${thread.unreadCount} unread` : ""}`}
       label={
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Text fw={thread.unreadCount > 0 ? 700 : 500} size="sm" truncate>
             {who}
           </Text>
           {thread.unreadCount > 0 ? (
-            <Badge size="sm" circle aria-hidden>
+            <Badge size="sm">
               {thread.unreadCount}
+              <VisuallyHidden> unread</VisuallyHidden>
             </Badge>
           ) : null}
         </Group>
       }
       description={
         <Stack gap={0}>
-          <Text size="xs" truncate>
+          <Text size="xs" c="var(--mantine-color-text)" truncate>
             {thread.subject}
           </Text>
           {last ? (
