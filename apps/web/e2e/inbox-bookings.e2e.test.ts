@@ -164,6 +164,15 @@ describe("conversations", () => {
       .getByText("Could you book me in next Tuesday at 10am?")
       .waitFor();
     await thread.getByText(/^Wants to book, proposing/).waitFor();
+    await expect
+      .poll(async () => {
+        const { unreadCount } = await server.client.conversation.thread.query({
+          threadId: first.threadId,
+        });
+
+        return unreadCount;
+      })
+      .toBe(0);
     await inbox
       .getByText(/^Could you book me in next Tuesday at 10am\?/)
       .waitFor();
@@ -190,7 +199,7 @@ describe("conversations", () => {
 });
 
 describe("bookings", () => {
-  it("shows a booking made on the public booking page live, and staff book, reschedule and cancel", async () => {
+  it("shows a booking made on the public booking page live, and staff book, reschedule, complete, cancel and mark no-shows", async () => {
     await server.client.serviceType.create.mutate({
       key: "oil-change",
       name: "Oil change",
@@ -244,7 +253,11 @@ describe("bookings", () => {
         .getByLabel("Service performed")
         .getAttribute("aria-invalid"),
     ).toBe("true");
-    await complete.getByRole("button", { name: "Close" }).click();
+    await complete
+      .getByLabel("Service performed")
+      .selectOption({ label: "Oil change" });
+    await complete.getByRole("button", { name: "Complete visit" }).click();
+    await expect.poll(() => beaRow.count()).toBe(0);
 
     await carlRow.getByRole("button", { name: "Cancel" }).click();
     await page
@@ -252,7 +265,13 @@ describe("bookings", () => {
       .getByRole("button", { name: "Cancel appointment" })
       .click();
     await expect.poll(() => carlRow.count()).toBe(0);
-    await beaRow.waitFor();
+
+    await server.client.appointment.create.mutate({
+      vehicleId: bea.vehicle.id,
+      scheduledFor: DateTime.utc().plus({ days: 2 }).toJSDate(),
+    });
+    await beaRow.getByRole("button", { name: "No-show" }).click();
+    await expect.poll(() => beaRow.count()).toBe(0);
     expect(await isSamePage(page)).toBe(true);
     await page.close();
   });

@@ -87,7 +87,6 @@ export function AppointmentActions(props: {
         size="compact-sm"
         variant="default"
         loading={noShow.isPending}
-        title={noShow.error?.message}
         onClick={() => noShow.mutate({ id: appointment.id })}
       >
         No-show
@@ -100,6 +99,11 @@ export function AppointmentActions(props: {
       >
         Cancel
       </Button>
+      {noShow.error ? (
+        <Text size="sm" c="red" role="alert">
+          {noShow.error.message}
+        </Text>
+      ) : null}
       <Modal
         opened={dialog !== null}
         onClose={close}

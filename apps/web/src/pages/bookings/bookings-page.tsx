@@ -1,5 +1,7 @@
 import { Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
+import { DateTime } from "luxon";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
@@ -9,6 +11,13 @@ import { AppointmentDay, groupByDay } from "./appointment-day.tsx";
 import { AppointmentForm, type AppointmentDraft } from "./appointment-form.tsx";
 
 const PAGE_SIZE = 100;
+
+/**
+ * Appointments still open from the past week show too, so staff can
+ * complete them or mark them no-shows after the fact; older ones need the
+ * vehicle's page.
+ */
+const OPEN_PAST_DAYS = 7;
 
 /**
  * A booking proposed elsewhere (a reply asking for a time) arrives as
@@ -70,11 +79,14 @@ function NewAppointment(props: { timeZone: string }) {
   );
 }
 
-/** Upcoming appointments by day on the shop's clock, kept live. */
+/** Open appointments by day on the shop's clock, kept live. */
 export default function BookingsPage() {
   useDocumentTitle("Bookings · Rally");
+  const [from] = useState(() =>
+    DateTime.now().minus({ days: OPEN_PAST_DAYS }).toJSDate(),
+  );
   const list = trpc.appointment.list.useInfiniteQuery(
-    { limit: PAGE_SIZE },
+    { from, limit: PAGE_SIZE },
     { getNextPageParam: (page) => page.nextCursor },
   );
   const appointments = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -86,7 +98,10 @@ export default function BookingsPage() {
         <Title order={1}>Bookings</Title>
         {list.data ? <NewAppointment timeZone={timeZone} /> : null}
       </Group>
-      <Text c="dimmed">Upcoming appointments; times are in {timeZone}.</Text>
+      <Text c="dimmed">
+        Upcoming appointments, and those of the past week still open; times are
+        in {timeZone}.
+      </Text>
       {list.error ? <QueryError error={list.error} /> : null}
       {list.isPending ? (
         <PageLoader />
