@@ -18,6 +18,7 @@ import {
 } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
 import { trpc } from "../../trpc.ts";
+import { useServiceTypeOptions } from "./service-type-options.ts";
 import { fromShopInput, toShopInput } from "./shop-time.ts";
 import { VehiclePicker, type VehicleOption } from "./vehicle-picker.tsx";
 
@@ -56,7 +57,6 @@ export function AppointmentForm(props: {
 }) {
   const { timeZone, draft } = props;
   const source = draft?.source ?? "CONSOLE";
-  const serviceTypes = trpc.serviceType.list.useQuery();
   const form = useForm<AppointmentValues>({
     initialValues: {
       vehicleId: draft?.vehicle?.value ?? "",
@@ -74,13 +74,7 @@ export function AppointmentForm(props: {
     onSuccess: props.onCreated,
     onError: refusal.show,
   });
-  const typeOptions = [
-    { value: "", label: "Not decided yet" },
-    ...(serviceTypes.data ?? []).map((type) => ({
-      value: String(type.id),
-      label: type.name,
-    })),
-  ];
+  const typeOptions = useServiceTypeOptions("Not decided yet");
 
   return (
     <form

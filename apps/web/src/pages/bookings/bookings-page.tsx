@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useSearchParams } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
+import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { AppointmentDay, groupByDay } from "./appointment-day.tsx";
@@ -117,17 +118,7 @@ export default function BookingsPage() {
           />
         ))
       )}
-      {list.hasNextPage ? (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore list={list} />
     </Stack>
   );
 }

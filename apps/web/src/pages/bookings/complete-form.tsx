@@ -7,6 +7,7 @@ import { FormAlert } from "../../forms/form-alert.tsx";
 import { optionalNumber, schemaErrors } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
 import { trpc } from "../../trpc.ts";
+import { useServiceTypeOptions } from "./service-type-options.ts";
 
 interface CompleteValues {
   serviceTypeId: string;
@@ -19,7 +20,6 @@ export function CompleteForm(props: {
   onDone: () => void;
 }) {
   const { appointment } = props;
-  const serviceTypes = trpc.serviceType.list.useQuery();
   const toInput = (values: CompleteValues) => ({
     id: appointment.id,
     serviceTypeId: optionalNumber(values.serviceTypeId),
@@ -40,13 +40,7 @@ export function CompleteForm(props: {
     onSuccess: props.onDone,
     onError: refusal.show,
   });
-  const typeOptions = [
-    { value: "", label: "Choose a service…" },
-    ...(serviceTypes.data ?? []).map((type) => ({
-      value: String(type.id),
-      label: type.name,
-    })),
-  ];
+  const typeOptions = useServiceTypeOptions("Choose a service…");
 
   return (
     <form

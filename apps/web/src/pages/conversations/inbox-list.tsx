@@ -14,6 +14,7 @@ import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { formatDateTime } from "../../format.ts";
+import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 
@@ -108,15 +109,7 @@ export function InboxList(props: { currentThreadId: number | null }) {
           />
         ))
       )}
-      {list.hasNextPage ? (
-        <Button
-          variant="default"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Load more
-        </Button>
-      ) : null}
+      <LoadMore list={list} />
     </Stack>
   );
 }
