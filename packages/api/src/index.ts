@@ -53,7 +53,11 @@ export { createApiToken, type NewApiToken } from "./services/api-tokens.ts";
 export { sessionLifetimeMs, signIn } from "./services/sessions.ts";
 export { loginLimits } from "./services/login-throttle.ts";
 export { CREDENTIALS_CHANNEL } from "./services/credential-changes.ts";
-export { runImport, importKinds, type ImportKind } from "./services/import/index.ts";
+export {
+  runImport,
+  importKinds,
+  type ImportKind,
+} from "./services/import/index.ts";
 export { sendCampaign } from "./services/campaigns/send.ts";
 export {
   createDispatcher,

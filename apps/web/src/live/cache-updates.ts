@@ -38,7 +38,7 @@ async function refreshVehicle(event: StoredEvent, queryClient: QueryClient) {
   ]);
 }
 
-/** An appointment came, moved or ended: the bookings lists change. */
+/** An appointment came, moved or ended: the lists and free slots change. */
 async function refreshAppointments(
   event: StoredEvent,
   queryClient: QueryClient,
@@ -47,6 +47,9 @@ async function refreshAppointments(
     refreshVehicle(event, queryClient),
     queryClient.invalidateQueries({
       queryKey: getQueryKey(trpc.appointment.list),
+    }),
+    queryClient.invalidateQueries({
+      queryKey: getQueryKey(trpc.appointment.slots),
     }),
   ]);
 }

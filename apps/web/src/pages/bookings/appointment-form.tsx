@@ -19,6 +19,7 @@ import {
 import { useRefusal } from "../../forms/use-refusal.ts";
 import { trpc } from "../../trpc.ts";
 import { useServiceTypeOptions } from "./service-type-options.ts";
+import { SlotPicker } from "./slot-picker.tsx";
 import { fromShopInput, toShopInput } from "./shop-time.ts";
 import { VehiclePicker, type VehicleOption } from "./vehicle-picker.tsx";
 
@@ -96,6 +97,11 @@ export function AppointmentForm(props: {
           label="Service"
           data={typeOptions}
           {...form.getInputProps("serviceTypeId")}
+        />
+        <SlotPicker
+          timeZone={timeZone}
+          value={form.getValues().scheduledFor}
+          onPick={(value) => form.setFieldValue("scheduledFor", value)}
         />
         <TextInput
           label="When"

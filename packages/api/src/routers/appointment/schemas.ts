@@ -17,3 +17,7 @@ export const appointmentListInput = pageInput.extend({
 });
 
 export const appointmentIdInput = z.object({ id });
+
+export const appointmentSlotsInput = z
+  .object({ from: z.date().optional() })
+  .default({});
