@@ -1,6 +1,7 @@
 import { Anchor, Badge, Stack, Table, Title } from "@mantine/core";
 import { Link } from "react-router";
 
+import { useCanAct } from "../../shell/use-can-act.ts";
 import {
   AppointmentActions,
   ownerOf,
@@ -31,6 +32,7 @@ export function groupByDay(appointments: Appointment[]) {
 function AppointmentRow(props: { appointment: Appointment; timeZone: string }) {
   const { appointment, timeZone } = props;
   const { vehicle } = appointment;
+  const canAct = useCanAct();
 
   return (
     <Table.Tr>
@@ -52,7 +54,11 @@ function AppointmentRow(props: { appointment: Appointment; timeZone: string }) {
         </Badge>
       </Table.Td>
       <Table.Td>
-        <AppointmentActions appointment={appointment} timeZone={timeZone} />
+        {canAct ? (
+          <AppointmentActions appointment={appointment} timeZone={timeZone} />
+        ) : (
+          "—"
+        )}
       </Table.Td>
     </Table.Tr>
   );

@@ -7,6 +7,7 @@ import { useSearchParams } from "react-router";
 import { QueryError } from "../../forms/query-error.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
+import { useCanAct } from "../../shell/use-can-act.ts";
 import { trpc } from "../../trpc.ts";
 import { AppointmentDay, groupByDay } from "./appointment-day.tsx";
 import { AppointmentForm, type AppointmentDraft } from "./appointment-form.tsx";
@@ -83,6 +84,7 @@ function NewAppointment(props: { timeZone: string }) {
 /** Open appointments by day on the shop's clock, kept live. */
 export default function BookingsPage() {
   useDocumentTitle("Bookings · Rally");
+  const canAct = useCanAct();
   const [from] = useState(() =>
     DateTime.now().minus({ days: OPEN_PAST_DAYS }).toJSDate(),
   );
@@ -97,7 +99,7 @@ export default function BookingsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>Bookings</Title>
-        {list.data ? <NewAppointment timeZone={timeZone} /> : null}
+        {list.data && canAct ? <NewAppointment timeZone={timeZone} /> : null}
       </Group>
       <Text c="dimmed">
         Upcoming appointments, and those of the past week still open; times are

@@ -2,7 +2,7 @@ import { Grid, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import { useParams } from "react-router";
 
-import { trpc } from "../../trpc.ts";
+import { useCanAct } from "../../shell/use-can-act.ts";
 import { InboxList } from "./inbox-list.tsx";
 import { ThreadView } from "./thread-view.tsx";
 
@@ -11,8 +11,7 @@ export default function ConversationsPage() {
   useDocumentTitle("Conversations · Rally");
   const param = Number(useParams().threadId);
   const threadId = Number.isInteger(param) && param > 0 ? param : null;
-  const me = trpc.auth.me.useQuery(undefined, { staleTime: Infinity });
-  const canAct = me.data !== undefined && me.data.role !== "VIEWER";
+  const canAct = useCanAct();
 
   return (
     <>
