@@ -57,6 +57,9 @@ export function ReplyForm(props: { threadId: number; toAddress: string }) {
 
       return { pending };
     },
+    // A refetch for another event while the reply is in flight drops the
+    // stand-in; the reply then shows again with that event's refetch, a
+    // flicker of a moment at worst.
     onSuccess: (email, _input, context) =>
       setMessages((messages) =>
         messages.some((message) => message.id === email.id)
