@@ -137,3 +137,6 @@ export async function errorOf(call: Promise<unknown>) {
   }
   throw new Error("expected the call to fail, but it succeeded");
 }
+
+/** Signs a body for POST /webhooks/inbound, as the inbound mail service does. */
+export { signInbound } from "./http/inbound/signature.ts";

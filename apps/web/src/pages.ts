@@ -1,10 +1,14 @@
 import type { ComponentType } from "react";
 
+import { UnreadBadge } from "./shell/unread-badge.tsx";
+
 export interface PageDefinition {
   /** A react-router path, such as "/customers/:customerId". */
   path: string;
   /** The page's entry in the navigation, in table order; omit for detail pages. */
   navLabel?: string;
+  /** A count shown beside the navigation entry, kept live. */
+  navBadge?: ComponentType;
   /** Pages load on first visit, so the console starts small. */
   load: () => Promise<{ default: ComponentType }>;
 }
@@ -64,6 +68,21 @@ export const pages: PageDefinition[] = [
   {
     path: "/templates/:templateId",
     load: () => import("./pages/templates/template-page.tsx"),
+  },
+  {
+    path: "/conversations",
+    navLabel: "Conversations",
+    navBadge: UnreadBadge,
+    load: () => import("./pages/conversations/conversations-page.tsx"),
+  },
+  {
+    path: "/conversations/:threadId",
+    load: () => import("./pages/conversations/conversations-page.tsx"),
+  },
+  {
+    path: "/bookings",
+    navLabel: "Bookings",
+    load: () => import("./pages/bookings/bookings-page.tsx"),
   },
   {
     path: "*",

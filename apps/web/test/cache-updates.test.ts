@@ -1,3 +1,4 @@
+import { QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { describe, expect, it } from "vitest";
 

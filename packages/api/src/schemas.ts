@@ -130,3 +130,40 @@ export const auditListInput = pageInput.extend({
   actorId: id.optional(),
   action: z.string().trim().max(limits.auditAction).optional(),
 });
+
+const appointmentNotes = z.string().trim().max(limits.notes).nullish();
+
+export const appointmentCreateInput = z.object({
+  vehicleId: id,
+  serviceTypeId: id.nullish(),
+  scheduledFor: z.date(),
+  notes: appointmentNotes,
+  source: z.enum(["CONSOLE", "EMAIL_LINK", "REPLY"]).default("CONSOLE"),
+});
+
+export const appointmentUpdateInput = z.object({
+  id,
+  scheduledFor: z.date().optional(),
+  serviceTypeId: id.nullish(),
+  notes: appointmentNotes,
+});
+
+export const appointmentCompleteInput = z.object({
+  id,
+  serviceTypeId: id.optional(),
+  performedAt: z.date().optional(),
+  odometer: z.number().int().min(0).max(limits.odometer.max).nullish(),
+  notes: appointmentNotes,
+});
+
+/** A reply's text; long enough for any answer a shop writes by hand. */
+export const replyTextMax = 20_000;
+
+export const conversationReplyInput = z.object({
+  threadId: id,
+  text: z.string().trim().min(1).max(replyTextMax),
+  html: z
+    .string()
+    .max(replyTextMax * 5)
+    .optional(),
+});

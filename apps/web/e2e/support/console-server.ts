@@ -87,6 +87,8 @@ export async function startConsoleServer(options: ConsoleServerOptions = {}) {
   return {
     url,
     client,
+    /** What the server runs on, for tests that sign webhooks or start workers. */
+    services,
     /** Calls procedures in process, so changes happen while the server is away. */
     caller: createCallerFactory(appRouter)(makeContext("e2e", admin)),
     /**

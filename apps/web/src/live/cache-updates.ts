@@ -3,6 +3,11 @@ import type { Query, QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
+import {
+  markConversationRead,
+  patchEmailStatus,
+  refreshConversation,
+} from "./conversation-updates.ts";
 import { numberIn, textIn } from "./payload.ts";
 import {
   refreshRun,
@@ -171,6 +176,22 @@ function refreshCohorts(queryClient: QueryClient) {
   ]);
 }
 
+/** An appointment came, moved or ended: the lists and free slots change. */
+async function refreshAppointments(
+  event: StoredEvent,
+  queryClient: QueryClient,
+) {
+  await Promise.all([
+    refreshVehicle(event, queryClient),
+    queryClient.invalidateQueries({
+      queryKey: getQueryKey(trpc.appointment.list),
+    }),
+    queryClient.invalidateQueries({
+      queryKey: getQueryKey(trpc.appointment.slots),
+    }),
+  ]);
+}
+
 /**
  * What each kind of change makes stale. Each entry refreshes only the
  * queries that show the changed rows; a type with no entry changes nothing
@@ -183,13 +204,16 @@ export const cacheUpdates: Partial<
   >
 > = {
   "serviceRecord.created": refreshServicedVehicle,
-  "appointment.changed": refreshVehicle,
+  "appointment.changed": refreshAppointments,
   "schedule.changed": refreshSchedule,
   "schedule.run": refreshRun,
   "settings.changed": refreshSettings,
   "rule.changed": refreshRule,
   "customer.changed": refreshCustomer,
   "vehicle.changed": refreshOwnedVehicle,
+  "conversation.message": refreshConversation,
+  "conversation.read": markConversationRead,
+  "email.status": patchEmailStatus,
 };
 
 export async function applyCacheUpdate(

@@ -28,6 +28,7 @@ function ConsoleNav({ onNavigate }: { onNavigate: () => void }) {
         component={Link}
         to={page.path}
         label={page.navLabel}
+        rightSection={page.navBadge ? <page.navBadge /> : undefined}
         variant="filled"
         active={isCurrent}
         aria-current={isCurrent ? "page" : undefined}

@@ -20,6 +20,7 @@ import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
+import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { CustomerForm } from "./customer-form.tsx";
@@ -122,17 +123,7 @@ export default function CustomersPage() {
       ) : (
         <CustomerTable customers={customers} />
       )}
-      {list.hasNextPage ? (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore list={list} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import { complete } from "./complete.ts";
 import { create } from "./create.ts";
 import { list } from "./list.ts";
 import { noShow } from "./no-show.ts";
+import { slots } from "./slots.ts";
 import { update } from "./update.ts";
 
 export const appointmentRouter = router({
@@ -13,4 +14,5 @@ export const appointmentRouter = router({
   cancel,
   complete,
   noShow,
+  slots,
 });

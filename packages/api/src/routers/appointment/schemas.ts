@@ -1,17 +1,13 @@
 import { z } from "zod";
 
-import { limits } from "../../limits.ts";
 import { id, pageInput } from "../../schemas.ts";
 
-const notes = z.string().trim().max(limits.notes).nullish();
-
-export const appointmentCreateInput = z.object({
-  vehicleId: id,
-  serviceTypeId: id.nullish(),
-  scheduledFor: z.date(),
-  notes,
-  source: z.enum(["CONSOLE", "EMAIL_LINK", "REPLY"]).default("CONSOLE"),
-});
+// The forms' schemas live in the shared file, where the console reaches them.
+export {
+  appointmentCompleteInput,
+  appointmentCreateInput,
+  appointmentUpdateInput,
+} from "../../schemas.ts";
 
 export const appointmentListInput = pageInput.extend({
   from: z.date().optional(),
@@ -20,19 +16,8 @@ export const appointmentListInput = pageInput.extend({
   vehicleId: id.optional(),
 });
 
-export const appointmentUpdateInput = z.object({
-  id,
-  scheduledFor: z.date().optional(),
-  serviceTypeId: id.nullish(),
-  notes,
-});
-
 export const appointmentIdInput = z.object({ id });
 
-export const appointmentCompleteInput = z.object({
-  id,
-  serviceTypeId: id.optional(),
-  performedAt: z.date().optional(),
-  odometer: z.number().int().min(0).max(limits.odometer.max).nullish(),
-  notes,
-});
+export const appointmentSlotsInput = z
+  .object({ from: z.date().optional() })
+  .default({});

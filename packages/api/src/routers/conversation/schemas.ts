@@ -2,24 +2,15 @@ import { z } from "zod";
 
 import { id, pageInput } from "../../schemas.ts";
 
+// The reply form's schema lives in the shared file, where the console reaches it.
+export { conversationReplyInput, replyTextMax } from "../../schemas.ts";
+
 export const conversationListInput = pageInput.extend({
   filter: z.enum(["all", "needs-reply", "unmatched"]).default("all"),
   customerId: id.optional(),
 });
 
 export const threadIdInput = z.object({ threadId: id });
-
-/** A reply's text; long enough for any answer a shop writes by hand. */
-export const replyTextMax = 20_000;
-
-export const conversationReplyInput = z.object({
-  threadId: id,
-  text: z.string().trim().min(1).max(replyTextMax),
-  html: z
-    .string()
-    .max(replyTextMax * 5)
-    .optional(),
-});
 
 export const applyIntentInput = z.object({
   emailId: id,

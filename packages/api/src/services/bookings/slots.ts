@@ -1,5 +1,7 @@
 import type { Database } from "@rally/db";
 
+import type { Services } from "../../context.ts";
+
 import {
   addDays,
   isoWeekday,
@@ -8,7 +10,7 @@ import {
   timeOf,
   zonedTimeToUtc,
 } from "./local-time.ts";
-import type { BookingSettings } from "./shop.ts";
+import { loadShopSettings, type BookingSettings } from "./shop.ts";
 
 /** Every slot start the shop offers from `from` over the horizon. */
 export function slotStarts(shop: BookingSettings, from: Date) {
@@ -66,4 +68,20 @@ export async function freeSlots(
 
     return taken < shop.bayCapacity;
   });
+}
+
+/**
+ * The free slots staff can book from `from` (never before now) over the
+ * shop's horizon, with the zone they are shown in.
+ */
+export async function openSlots(services: Services, input: { from?: Date }) {
+  const shop = await loadShopSettings(services.db);
+  const now = services.clock.now();
+  const from =
+    input.from && input.from.getTime() > now.getTime() ? input.from : now;
+
+  return {
+    timeZone: shop.timeZone,
+    slots: await freeSlots(services.db, shop, from),
+  };
 }
