@@ -1,5 +1,6 @@
 import { router } from "../../trpc.ts";
 import { cancel } from "./cancel.ts";
+import { emails } from "./emails.ts";
 import { funnel } from "./funnel.ts";
 import { get } from "./get.ts";
 import { list } from "./list.ts";
@@ -11,6 +12,7 @@ export const campaignRouter = router({
   send,
   list,
   get,
+  emails,
   cancel,
   pause,
   resume,

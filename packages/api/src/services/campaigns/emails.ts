@@ -1,0 +1,48 @@
+import type { Database, Prisma } from "@rally/db";
+import type { z } from "zod";
+
+import { notFound } from "../../errors.ts";
+import type { campaignEmailsInput } from "../../schemas.ts";
+
+export const campaignEmailSelect = {
+  id: true,
+  status: true,
+  toAddress: true,
+  attempts: true,
+  lastError: true,
+  sentAt: true,
+  deliveredAt: true,
+  updatedAt: true,
+  customer: { select: { id: true, firstName: true, lastName: true } },
+  vehicle: { select: { id: true, year: true, make: true, model: true } },
+} as const satisfies Prisma.EmailSelect;
+
+/** A campaign's own emails (not staff replies), a page at a time by id. */
+export async function listCampaignEmails(
+  db: Database,
+  input: z.output<typeof campaignEmailsInput>,
+) {
+  const campaign = await db.prisma.campaign.findUnique({
+    where: { id: input.campaignId },
+    select: { id: true },
+  });
+  if (!campaign) {
+    throw notFound("campaign", input.campaignId, "campaignId");
+  }
+  const rows = await db.prisma.email.findMany({
+    where: {
+      campaignId: input.campaignId,
+      direction: "OUTBOUND",
+      isReply: false,
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.cursor ? { id: { gt: input.cursor } } : {}),
+    },
+    select: campaignEmailSelect,
+    orderBy: { id: "asc" },
+    take: input.limit + 1,
+  });
+  const hasMore = rows.length > input.limit;
+  const items = hasMore ? rows.slice(0, input.limit) : rows;
+
+  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+}
