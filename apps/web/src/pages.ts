@@ -16,8 +16,22 @@ export interface PageDefinition {
 export const pages: PageDefinition[] = [
   {
     path: "/",
+    navLabel: "Dashboard",
+    load: () => import("./pages/dashboard/dashboard-page.tsx"),
+  },
+  {
+    path: "/activity",
     navLabel: "Live activity",
     load: () => import("./pages/activity/activity-page.tsx"),
+  },
+  {
+    path: "/campaigns",
+    navLabel: "Campaigns",
+    load: () => import("./pages/campaigns/campaigns-page.tsx"),
+  },
+  {
+    path: "/campaigns/:campaignId",
+    load: () => import("./pages/campaigns/campaign-page.tsx"),
   },
   {
     path: "/customers",
