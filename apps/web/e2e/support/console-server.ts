@@ -5,7 +5,9 @@ import {
   createApiToken,
   createCallerFactory,
   createContextFactory,
+  createDispatcher,
   createEventBus,
+  createSimulatedProvider,
   createUser,
   type Actor,
   type Services,
@@ -45,16 +47,49 @@ async function openServices(): Promise<Services> {
 }
 
 /**
+ * The product's email dispatcher with the simulated provider, which
+ * reports each email delivered through the server's signed webhook, as a
+ * provider does, a moment after accepting it.
+ */
+async function startEmail(services: Services, url: string) {
+  const provider = createSimulatedProvider({
+    webhookUrl: `${url}/webhooks/email/simulated`,
+    secret: services.secret,
+    clock: services.clock,
+    shares: { delivered: 1, bounced: 0, failed: 0, complained: 0 },
+    delayMs: { min: 200, max: 800 },
+  });
+  const dispatcher = createDispatcher(services, {
+    provider,
+    ratePerSecond: 1_000,
+  });
+  await dispatcher.start();
+
+  return async () => {
+    await dispatcher.stop();
+    await provider.close();
+  };
+}
+
+export interface ConsoleServerOptions {
+  /** Runs the email dispatcher, so campaigns send and deliver. */
+  sendsEmail?: boolean;
+}
+
+/**
  * The real server over a fresh database, serving the built console, and a
  * typed client for the test to change things behind the browser's back.
  * The server can go away and come back on the same port, as in a deploy,
  * while its database and event log stay.
  */
-export async function startConsoleServer() {
+export async function startConsoleServer(options: ConsoleServerOptions = {}) {
   const services = await openServices();
   const serve = () => createRallyServer({ services, webDir });
   let server: RallyServer | null = serve();
   const url = await server.listen(0, "127.0.0.1");
+  const stopEmail = options.sendsEmail
+    ? await startEmail(services, url)
+    : async () => {};
   const user = await createUser(services.db, {
     ...consoleUser,
     name: "Service Advisor",
@@ -71,6 +106,7 @@ export async function startConsoleServer() {
   return {
     url,
     client,
+    services,
     /** Calls procedures in process, so changes happen while the server is away. */
     caller: createCallerFactory(appRouter)(makeContext("e2e", admin)),
     async stop() {
@@ -98,6 +134,7 @@ export async function startConsoleServer() {
     },
     async close() {
       client.close();
+      await stopEmail();
       await server?.close();
       await services.events.stop();
       await services.db.close();

@@ -1,0 +1,52 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+import { launchBrowser, screenshot, seriousViolations } from "./browser.ts";
+import { consoleUser, type ConsoleServer } from "./console-server.ts";
+
+type Browser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/** A browser signed in to the console once, through the sign-in page. */
+export async function signedInBrowser(server: ConsoleServer) {
+  const browser = await launchBrowser();
+  const page = await browser.context.newPage();
+  await page.goto(server.url);
+  await page.getByLabel("Email").fill(consoleUser.email);
+  await page.locator("input[type=password]").fill(consoleUser.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Sections" }).waitFor();
+  await page.close();
+
+  return browser;
+}
+
+export async function openPage(
+  browser: Browser,
+  server: ConsoleServer,
+  path: string,
+) {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}${path}`);
+
+  return page;
+}
+
+/** Every page must pass axe-core, and leaves a screenshot behind. */
+export async function checkPage(page: Page, name: string) {
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await screenshot(page, name);
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+/** Marks the page, to prove later that it was never reloaded. */
+export async function markPage(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { isSamePage: boolean }).isSamePage = true;
+  });
+}
+
+export async function isSamePage(page: Page) {
+  return page.evaluate(
+    () => (window as unknown as { isSamePage?: boolean }).isSamePage === true,
+  );
+}
