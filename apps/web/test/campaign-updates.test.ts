@@ -1,9 +1,10 @@
 import type { StoredEvent } from "@rally/api";
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { applyCacheUpdate } from "../src/live/cache-updates.ts";
+import { SUMMARY_SETTLE_MS } from "../src/live/campaign-updates.ts";
 import { trpc } from "../src/trpc.ts";
 
 function event(type: StoredEvent["type"], payload: object): StoredEvent {
@@ -73,6 +74,14 @@ function seededCache() {
   return { queryClient, staleNames };
 }
 
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe("live campaign updates", () => {
   it("writes a campaign's new counts into its page and list row without a request", async () => {
     const { queryClient, staleNames } = seededCache();
@@ -82,6 +91,7 @@ describe("live campaign updates", () => {
       event("campaign.progress", { campaignId: 3, counts }),
       queryClient,
     );
+    await vi.advanceTimersByTimeAsync(SUMMARY_SETTLE_MS);
 
     expect(queryClient.getQueryData(keys.campaign3)).toEqual({
       id: 3,
@@ -131,7 +141,26 @@ describe("live campaign updates", () => {
       }),
       queryClient,
     );
+    await vi.advanceTimersByTimeAsync(SUMMARY_SETTLE_MS);
 
     expect(staleNames()).toEqual(["funnel4", "summary"]);
+  });
+
+  it("refetches the front page once for a burst of progress within a second", async () => {
+    const { queryClient } = seededCache();
+    const summary = () => queryClient.getQueryState(keys.summary);
+    const progress = (sent: number) =>
+      applyCacheUpdate(
+        event("campaign.progress", { campaignId: 3, counts: { SENT: sent } }),
+        queryClient,
+      );
+
+    await progress(1);
+    await vi.advanceTimersByTimeAsync(SUMMARY_SETTLE_MS / 2);
+    await progress(2);
+    expect(summary()?.isInvalidated).toBe(false);
+    await vi.advanceTimersByTimeAsync(SUMMARY_SETTLE_MS / 2);
+
+    expect(summary()?.isInvalidated).toBe(true);
   });
 });

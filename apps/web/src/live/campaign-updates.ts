@@ -129,10 +129,29 @@ function refreshFunnel(campaignId: number, queryClient: QueryClient) {
   });
 }
 
+/** How long the front page's aggregates wait to take in a burst of changes. */
+export const SUMMARY_SETTLE_MS = 1_000;
+
+const pendingSummaries = new WeakSet<QueryClient>();
+
+/**
+ * The summary is several aggregate queries, and a large send reports
+ * progress every 250 ms: it is refetched at most once a second, a second
+ * after the first change it does not show yet, and that refetch takes in
+ * every change made meanwhile.
+ */
 function refreshSummary(queryClient: QueryClient) {
-  return queryClient.invalidateQueries({
-    queryKey: getQueryKey(trpc.dashboard.summary),
-  });
+  if (!pendingSummaries.has(queryClient)) {
+    pendingSummaries.add(queryClient);
+    setTimeout(() => {
+      pendingSummaries.delete(queryClient);
+      void queryClient.invalidateQueries({
+        queryKey: getQueryKey(trpc.dashboard.summary),
+      });
+    }, SUMMARY_SETTLE_MS);
+  }
+
+  return Promise.resolve();
 }
 
 /** A booking moves a campaign's funnel, the front page and who is due. */
