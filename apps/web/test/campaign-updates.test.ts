@@ -1,4 +1,3 @@
-import type { StoredEvent } from "@rally/api";
 import { QueryClient, type InfiniteData } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -6,17 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { applyCacheUpdate } from "../src/live/cache-updates.ts";
 import { SUMMARY_SETTLE_MS } from "../src/live/campaign-updates.ts";
 import { trpc } from "../src/trpc.ts";
-
-function event(type: StoredEvent["type"], payload: object): StoredEvent {
-  return {
-    id: "1",
-    type,
-    campaignId: null,
-    threadId: null,
-    payload: { ...payload },
-    createdAt: new Date("2026-06-15T12:00:00Z"),
-  };
-}
+import { storedEvent as event } from "./stored-event.ts";
 
 const keys = {
   campaign3: getQueryKey(trpc.campaign.get, { id: 3 }, "query"),

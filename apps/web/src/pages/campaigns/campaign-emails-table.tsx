@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
+import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { statusLabel } from "./email-status.ts";
@@ -73,17 +74,7 @@ export function CampaignEmailsTable({ campaignId }: { campaignId: number }) {
           ))}
         </Table.Tbody>
       </Table>
-      {emails.hasNextPage ? (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={emails.isFetchingNextPage}
-            onClick={() => void emails.fetchNextPage()}
-          >
-            Load more emails
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore query={emails} label="Load more emails" />
     </>
   );
 }

@@ -15,6 +15,7 @@ import { Link, useNavigate } from "react-router";
 
 import { formatDateTime } from "../../format.ts";
 import { QueryError } from "../../forms/query-error.tsx";
+import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { CampaignProgress } from "./campaign-progress.tsx";
@@ -112,17 +113,7 @@ export default function CampaignsPage() {
           </Table.Tbody>
         </Table>
       )}
-      {list.hasNextPage ? (
-        <Group justify="center">
-          <Button
-            variant="default"
-            loading={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      ) : null}
+      <LoadMore query={list} />
     </Stack>
   );
 }
