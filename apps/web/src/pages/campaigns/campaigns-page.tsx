@@ -3,18 +3,18 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
   Title,
 } from "@mantine/core";
-import { useDisclosure, useDocumentTitle } from "@mantine/hooks";
+import { useDocumentTitle } from "@mantine/hooks";
 import type { RouterOutputs } from "@rally/client";
 import { Link, useNavigate } from "react-router";
 
 import { formatDateTime } from "../../format.ts";
 import { QueryError } from "../../forms/query-error.tsx";
+import { DialogButton } from "../../shell/dialog-button.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
@@ -53,25 +53,18 @@ function CampaignRows({ campaigns }: { campaigns: CampaignRow[] }) {
 /** A button that opens the send dialog, then shows the new campaign. */
 function SendCampaign() {
   const navigate = useNavigate();
-  const [isOpen, dialog] = useDisclosure(false);
 
   return (
-    <>
-      <Button onClick={dialog.open}>Send campaign</Button>
-      <Modal
-        opened={isOpen}
-        onClose={dialog.close}
-        title="Send campaign"
-        closeButtonProps={{ "aria-label": "Close" }}
-      >
+    <DialogButton label="Send campaign">
+      {(close) => (
         <SendCampaignForm
           onSent={(sent) => {
-            dialog.close();
+            close();
             void navigate(`/campaigns/${sent.campaign.id}`);
           }}
         />
-      </Modal>
-    </>
+      )}
+    </DialogButton>
   );
 }
 
