@@ -147,6 +147,21 @@ describe("dashboard.summary", () => {
     ]);
   });
 
+  it("gives the chart every local day of the period, quiet days as zeros", async () => {
+    const { funnel } = await server.client.dashboard.summary.query({});
+
+    expect(funnel.series).toHaveLength(31);
+    expect(funnel.series[0]).toEqual({
+      day: "2026-05-16",
+      sent: 0,
+      delivered: 0,
+      bounced: 0,
+      replied: 0,
+      booked: 0,
+    });
+    expect(funnel.series.at(-1)?.day).toBe("2026-06-15");
+  });
+
   it("starts today at the shop's local midnight", async () => {
     clock.set(new Date("2026-06-16T04:59:00Z"));
     const lateMonday = await server.client.dashboard.summary.query({});

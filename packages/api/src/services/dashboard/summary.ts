@@ -1,5 +1,6 @@
 import type { Services } from "../../context.ts";
 import { loadShopSettings } from "../bookings/shop.ts";
+import { everyDay } from "./daily-series.ts";
 import { campaignFunnel } from "./funnel.ts";
 import { bookingsSince, emailStatusesSince, localPeriods } from "./today.ts";
 import { upcomingRuns } from "./upcoming-runs.ts";
@@ -52,7 +53,10 @@ export async function dashboardSummary(
   return {
     period: { from, to: input.to ?? null },
     timeZone,
-    funnel: { totals: funnel.totals, series: funnel.series },
+    funnel: {
+      totals: funnel.totals,
+      series: everyDay(funnel.series, { from, to: input.to ?? now, timeZone }),
+    },
     emailsToday,
     appointments: {
       upcomingWeek: upcoming,
