@@ -172,7 +172,7 @@ describe("campaigns in the console", () => {
     const chart = page.getByRole("figure", {
       name: "Emails sent, delivered and booked per day",
     });
-    await chart.locator(".recharts-bar-rectangle").first().waitFor();
+    await chart.locator(".recharts-bar-rectangle path").first().waitFor();
     const due = page.getByRole("table", { name: "Due vehicles per rule" });
     await due.getByRole("cell", { name: "Oil due", exact: true }).waitFor();
     const glance = page.getByRole("list", { name: "At a glance" });

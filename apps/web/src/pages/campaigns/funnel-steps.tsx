@@ -45,7 +45,15 @@ export function FunnelSteps(props: { funnel: FunnelCounts; label: string }) {
   const { funnel } = props;
 
   return (
-    <Group component="ol" aria-label={props.label} gap="sm" p={0} m={0} grow>
+    <Group
+      component="ol"
+      aria-label={props.label}
+      gap="sm"
+      p={0}
+      m={0}
+      grow
+      align="stretch"
+    >
       {steps.map(({ key, label, shareOf }) => (
         <Paper
           component="li"
