@@ -38,6 +38,26 @@ export function createTestClock(start = new Date("2026-06-15T12:00:00Z")) {
   return clock;
 }
 
+/**
+ * A test clock that runs with real time from `start`, as a deployed
+ * server's does; `set` and `advance` jump it. For tests where time must
+ * pass on its own (a browser session, a provider reporting back) and may
+ * also be moved ahead.
+ */
+export function createRunningTestClock(start = new Date()): TestClock {
+  let offset = start.getTime() - Date.now();
+
+  return {
+    now: () => new Date(Date.now() + offset),
+    set: (date) => {
+      offset = date.getTime() - Date.now();
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
+  };
+}
+
 export const testAdmin = {
   email: "admin@rally.test",
   password: "test admin password",

@@ -309,7 +309,7 @@ describe("the console", () => {
   });
 
   it("reaches every section from the keyboard", async () => {
-    const page = await open("/");
+    const page = await open("/activity");
     await page.getByRole("heading", { name: "Live activity" }).waitFor();
 
     await page.keyboard.press("Tab");

@@ -1,40 +1,27 @@
-import {
-  bookingLinkFor,
-  createDispatcher,
-  createSimulatedProvider,
-  replyAddressFor,
-} from "@rally/api";
+import { bookingLinkFor, replyAddressFor } from "@rally/api";
 import { DateTime } from "luxon";
-import type { Locator, Page } from "playwright-core";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import {
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-} from "./support/browser.ts";
-import {
-  consoleUser,
   startConsoleServer,
   type ConsoleServer,
 } from "./support/console-server.ts";
+import {
+  checkPage,
+  isSamePage,
+  markPage,
+  signedInBrowser,
+  type SignedInBrowser,
+} from "./support/console-session.ts";
 import { receiveEmail } from "./support/inbound.ts";
 
 let server: ConsoleServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: SignedInBrowser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startConsoleServer(),
-    launchBrowser(),
-  ]);
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel("Email").fill(consoleUser.email);
-  await page.locator("input[type=password]").fill(consoleUser.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("navigation", { name: "Sections" }).waitFor();
-  await page.close();
+  server = await startConsoleServer({ sendsEmail: true });
+  browser = await signedInBrowser(server);
 });
 
 afterAll(async () => {
@@ -44,47 +31,11 @@ afterAll(async () => {
 
 /** Opens a console page and waits until its live events flow. */
 async function openLive(path: string) {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}${path}`);
+  const page = await browser.open(path);
   await page.getByRole("status").getByText("Live").waitFor();
-  await page.evaluate(() => {
-    (window as unknown as { isSamePage: boolean }).isSamePage = true;
-  });
+  await markPage(page);
 
   return page;
-}
-
-/** Whether the page is the one opened, never reloaded since. */
-function isSamePage(page: Page) {
-  return page.evaluate(
-    () => (window as unknown as { isSamePage?: boolean }).isSamePage === true,
-  );
-}
-
-async function checkPage(page: Page, name: string) {
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
-
-/**
- * The server's email dispatcher with the demo's provider, which reports
- * each email delivered through the signed provider webhook.
- */
-async function startSending() {
-  const { services } = server;
-  const dispatcher = createDispatcher(services, {
-    provider: createSimulatedProvider({
-      webhookUrl: `${server.url}/webhooks/email/simulated`,
-      secret: services.secret,
-      clock: services.clock,
-      shares: { delivered: 1, bounced: 0, failed: 0, complained: 0 },
-      delayMs: { min: 50, max: 50 },
-    }),
-  });
-  await dispatcher.start();
-
-  return dispatcher;
 }
 
 async function anOwner(first: string, last: string, car: [string, string]) {
@@ -116,18 +67,13 @@ function daysAhead(days: number, hour: number, minute = 0) {
  * through the dispatcher until the provider reports it delivered.
  */
 async function replyAndSeeDelivered(thread: Locator, to: string, text: string) {
-  const dispatcher = await startSending();
-  try {
-    await thread.getByRole("textbox", { name: "Reply" }).fill(text);
-    await thread.getByRole("button", { name: "Send reply" }).click();
-    const sent = thread.getByRole("article", {
-      name: new RegExp(`^To ${to}`),
-    });
-    await sent.getByText(text).waitFor();
-    await sent.locator('[data-status="DELIVERED"]').waitFor();
-  } finally {
-    await dispatcher.stop();
-  }
+  await thread.getByRole("textbox", { name: "Reply" }).fill(text);
+  await thread.getByRole("button", { name: "Send reply" }).click();
+  const sent = thread.getByRole("article", {
+    name: new RegExp(`^To ${to}`),
+  });
+  await sent.getByText(text).waitFor();
+  await sent.locator('[data-status="DELIVERED"]').waitFor();
 }
 
 /** The customer's side: opens the emailed link and takes the first slot. */

@@ -20,36 +20,8 @@ export interface PageDefinition {
 export const pages: PageDefinition[] = [
   {
     path: "/",
-    navLabel: "Live activity",
-    load: () => import("./pages/activity/activity-page.tsx"),
-  },
-  {
-    path: "/customers",
-    navLabel: "Customers",
-    load: () => import("./pages/customers/customers-page.tsx"),
-  },
-  {
-    path: "/customers/:customerId",
-    load: () => import("./pages/customers/customer-page.tsx"),
-  },
-  {
-    path: "/vehicles/:vehicleId",
-    load: () => import("./pages/vehicles/vehicle-page.tsx"),
-  },
-  {
-    path: "/service-types",
-    navLabel: "Service types",
-    load: () => import("./pages/service-types/service-types-page.tsx"),
-  },
-  {
-    path: "/schedules",
-    navLabel: "Schedules",
-    load: () => import("./pages/schedules/schedules-page.tsx"),
-  },
-  {
-    path: "/settings",
-    navLabel: "Settings",
-    load: () => import("./pages/settings/settings-page.tsx"),
+    navLabel: "Dashboard",
+    load: () => import("./pages/dashboard/dashboard-page.tsx"),
   },
   {
     path: "/rules",
@@ -59,6 +31,20 @@ export const pages: PageDefinition[] = [
   {
     path: "/rules/:ruleId",
     load: () => import("./pages/rules/rule-page.tsx"),
+  },
+  {
+    path: "/campaigns",
+    navLabel: "Campaigns",
+    load: () => import("./pages/campaigns/campaigns-page.tsx"),
+  },
+  {
+    path: "/campaigns/:campaignId",
+    load: () => import("./pages/campaigns/campaign-page.tsx"),
+  },
+  {
+    path: "/schedules",
+    navLabel: "Schedules",
+    load: () => import("./pages/schedules/schedules-page.tsx"),
   },
   {
     path: "/templates",
@@ -83,6 +69,34 @@ export const pages: PageDefinition[] = [
     path: "/bookings",
     navLabel: "Bookings",
     load: () => import("./pages/bookings/bookings-page.tsx"),
+  },
+  {
+    path: "/customers",
+    navLabel: "Customers",
+    load: () => import("./pages/customers/customers-page.tsx"),
+  },
+  {
+    path: "/customers/:customerId",
+    load: () => import("./pages/customers/customer-page.tsx"),
+  },
+  {
+    path: "/vehicles/:vehicleId",
+    load: () => import("./pages/vehicles/vehicle-page.tsx"),
+  },
+  {
+    path: "/service-types",
+    navLabel: "Service types",
+    load: () => import("./pages/service-types/service-types-page.tsx"),
+  },
+  {
+    path: "/activity",
+    navLabel: "Live activity",
+    load: () => import("./pages/activity/activity-page.tsx"),
+  },
+  {
+    path: "/settings",
+    navLabel: "Settings",
+    load: () => import("./pages/settings/settings-page.tsx"),
   },
   {
     path: "*",

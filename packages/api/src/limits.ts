@@ -19,6 +19,7 @@ export const limits = {
   declinedPerRecord: 20,
   password: { min: 12, max: 200 },
   auditAction: 64,
+  idempotencyKey: 100,
   /** A CSV file sent to import.start; bigger files go through the CLI. */
   importBytes: 10_000_000,
   fileName: 255,

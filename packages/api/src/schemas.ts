@@ -167,3 +167,29 @@ export const conversationReplyInput = z.object({
     .max(replyTextMax * 5)
     .optional(),
 });
+
+export const campaignSendInput = z.object({
+  ruleId: id,
+  templateId: id.optional(),
+  /** Made by the console once per dialog: a retried request sends nothing twice. */
+  idempotencyKey: z.string().trim().min(8).max(limits.idempotencyKey),
+  /** The share of recipients held out as a control group, 0 to 0.5. */
+  controlShare: z.number().min(0).max(0.5).optional(),
+});
+
+export const emailStatus = z.enum([
+  "QUEUED",
+  "SENDING",
+  "SENT",
+  "DELIVERED",
+  "BOUNCED",
+  "FAILED",
+  "CANCELLED",
+  "SKIPPED",
+  "RECEIVED",
+]);
+
+export const campaignEmailsInput = pageInput.extend({
+  campaignId: id,
+  status: emailStatus.optional(),
+});

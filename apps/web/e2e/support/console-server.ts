@@ -5,7 +5,9 @@ import {
   createApiToken,
   createCallerFactory,
   createContextFactory,
+  createDispatcher,
   createEventBus,
+  createSimulatedProvider,
   createUser,
   type Actor,
   type Services,
@@ -20,7 +22,10 @@ import {
   type RallyServer,
   type Worker,
 } from "@rally/server";
-import { createTestClock, type TestClock } from "@rally/server/testing";
+import {
+  createRunningTestClock,
+  type TestClock,
+} from "@rally/server/testing";
 import pino from "pino";
 
 /** Where `vite build` (run once by the global setup) puts the console. */
@@ -42,8 +47,9 @@ async function openServices(): Promise<Services & { clock: TestClock }> {
 
   return {
     db,
-    // Session cookies expire by this clock, so it starts at the real now.
-    clock: createTestClock(new Date()),
+    // Session cookies expire and the simulated provider reports back by
+    // this clock, so it runs from the real now; tests may jump it ahead.
+    clock: createRunningTestClock(),
     logger,
     events,
     secret: "test-secret-not-for-production",
@@ -51,9 +57,36 @@ async function openServices(): Promise<Services & { clock: TestClock }> {
   };
 }
 
+/**
+ * The product's email dispatcher with the simulated provider, which
+ * reports each email delivered through the server's signed webhook, as a
+ * provider does, a moment after accepting it.
+ */
+async function startEmail(services: Services, url: string) {
+  const provider = createSimulatedProvider({
+    webhookUrl: `${url}/webhooks/email/simulated`,
+    secret: services.secret,
+    clock: services.clock,
+    shares: { delivered: 1, bounced: 0, failed: 0, complained: 0 },
+    delayMs: { min: 200, max: 800 },
+  });
+  const dispatcher = createDispatcher(services, {
+    provider,
+    ratePerSecond: 1_000,
+  });
+  await dispatcher.start();
+
+  return async () => {
+    await dispatcher.stop();
+    await provider.close();
+  };
+}
+
 export interface ConsoleServerOptions {
   /** Runs the background workers (the scheduler) as a server process does. */
   withWorkers?: boolean;
+  /** Runs the email dispatcher, so campaigns send and deliver. */
+  sendsEmail?: boolean;
 }
 
 /**
@@ -71,6 +104,9 @@ export async function startConsoleServer(options: ConsoleServerOptions = {}) {
   const serve = () => createRallyServer({ services, webDir });
   let server: RallyServer | null = serve();
   const url = await server.listen(0, "127.0.0.1");
+  const stopEmail = options.sendsEmail
+    ? await startEmail(services, url)
+    : async () => {};
   const user = await createUser(services.db, {
     ...consoleUser,
     name: "Service Advisor",
@@ -126,6 +162,7 @@ export async function startConsoleServer(options: ConsoleServerOptions = {}) {
     async close() {
       await stopWorkers(workers, services.logger);
       client.close();
+      await stopEmail();
       await server?.close();
       await services.events.stop();
       await services.db.close();

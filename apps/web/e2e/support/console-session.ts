@@ -62,3 +62,9 @@ export async function markPage(page: Page) {
       () => (window as unknown as { isSamePage?: boolean }).isSamePage,
     );
 }
+
+export async function isSamePage(page: Page) {
+  return page.evaluate(
+    () => (window as unknown as { isSamePage?: boolean }).isSamePage === true,
+  );
+}

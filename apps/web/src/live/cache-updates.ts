@@ -3,6 +3,7 @@ import type { Query, QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
+import { campaignCacheUpdates } from "./campaign-updates.ts";
 import {
   markConversationRead,
   patchEmailStatus,
@@ -216,11 +217,16 @@ export const cacheUpdates: Partial<
   "email.status": patchEmailStatus,
 };
 
+/** Every table of updates; an event runs its entry in each. */
+const updateTables = [cacheUpdates, campaignCacheUpdates];
+
 export async function applyCacheUpdate(
   event: StoredEvent,
   queryClient: QueryClient,
 ) {
-  await cacheUpdates[event.type]?.(event, queryClient);
+  await Promise.all(
+    updateTables.map((table) => table[event.type]?.(event, queryClient)),
+  );
 }
 
 /** Events were missed (too many, or too slow): any cached answer may be stale. */

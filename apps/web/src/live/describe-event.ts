@@ -16,6 +16,12 @@ function vehicleLink(payload: Record<string, unknown>) {
   return vehicleId ? `/vehicles/${vehicleId}` : undefined;
 }
 
+function campaignLink(payload: Record<string, unknown>) {
+  const campaignId = numberIn(payload, "campaignId");
+
+  return campaignId ? `/campaigns/${campaignId}` : undefined;
+}
+
 const describers: Record<
   DomainEventType,
   (payload: Record<string, unknown>) => EventDescription
@@ -33,14 +39,17 @@ const describers: Record<
   "email.status": (p) => ({
     kind: "Email",
     text: `Email ${numberIn(p, "emailId") ?? "?"} is ${(textIn(p, "to") ?? "updated").toLowerCase()}`,
+    href: campaignLink(p),
   }),
   "campaign.progress": (p) => ({
     kind: "Campaign",
     text: `Campaign ${numberIn(p, "campaignId") ?? "?"} progressed`,
+    href: campaignLink(p),
   }),
   "campaign.status": (p) => ({
     kind: "Campaign",
     text: `Campaign ${numberIn(p, "campaignId") ?? "?"} is ${(textIn(p, "status") ?? "updated").toLowerCase()}`,
+    href: campaignLink(p),
   }),
   "schedule.changed": (p) => ({
     kind: "Schedule",

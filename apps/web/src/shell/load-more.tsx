@@ -1,15 +1,15 @@
 import { Button, Group } from "@mantine/core";
 
-/** The next page of an infinite query, on request; nothing when none is left. */
-export function LoadMore(props: {
-  list: {
-    hasNextPage: boolean;
-    isFetchingNextPage: boolean;
-    fetchNextPage: () => Promise<unknown>;
-  };
-}) {
-  const { list } = props;
-  if (!list.hasNextPage) {
+interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => Promise<unknown>;
+}
+
+/** The next page of an infinite query, while there is one. */
+export function LoadMore(props: { query: PagedQuery; label?: string }) {
+  const { query } = props;
+  if (!query.hasNextPage) {
     return null;
   }
 
@@ -17,10 +17,10 @@ export function LoadMore(props: {
     <Group justify="center">
       <Button
         variant="default"
-        loading={list.isFetchingNextPage}
-        onClick={() => void list.fetchNextPage()}
+        loading={query.isFetchingNextPage}
+        onClick={() => void query.fetchNextPage()}
       >
-        Load more
+        {props.label ?? "Load more"}
       </Button>
     </Group>
   );

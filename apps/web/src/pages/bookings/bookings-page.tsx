@@ -120,7 +120,7 @@ export default function BookingsPage() {
           />
         ))
       )}
-      <LoadMore list={list} />
+      <LoadMore query={list} />
     </Stack>
   );
 }

@@ -109,7 +109,7 @@ export function InboxList(props: { currentThreadId: number | null }) {
           />
         ))
       )}
-      <LoadMore list={list} />
+      <LoadMore query={list} />
     </Stack>
   );
 }

@@ -1,25 +1,20 @@
 import {
   Anchor,
-  Button,
   Group,
-  Modal,
   Stack,
   Table,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
-import {
-  useDebouncedValue,
-  useDisclosure,
-  useDocumentTitle,
-} from "@mantine/hooks";
+import { useDebouncedValue, useDocumentTitle } from "@mantine/hooks";
 import { limits } from "@rally/api/limits";
 import type { RouterOutputs } from "@rally/client";
 import { useState } from "react";
 import { Link, useNavigate } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
+import { DialogButton } from "../../shell/dialog-button.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
@@ -69,25 +64,18 @@ function CustomerTable({ customers }: { customers: CustomerRow[] }) {
 /** A button that opens the walk-in form, then shows the new customer. */
 function NewCustomer() {
   const navigate = useNavigate();
-  const [isCreating, creating] = useDisclosure(false);
 
   return (
-    <>
-      <Button onClick={creating.open}>New customer</Button>
-      <Modal
-        opened={isCreating}
-        onClose={creating.close}
-        title="New customer"
-        closeButtonProps={{ "aria-label": "Close" }}
-      >
+    <DialogButton label="New customer">
+      {(close) => (
         <CustomerForm
           onCreated={(customer) => {
-            creating.close();
+            close();
             void navigate(`/customers/${customer.id}`);
           }}
         />
-      </Modal>
-    </>
+      )}
+    </DialogButton>
   );
 }
 
@@ -123,7 +111,7 @@ export default function CustomersPage() {
       ) : (
         <CustomerTable customers={customers} />
       )}
-      <LoadMore list={list} />
+      <LoadMore query={list} />
     </Stack>
   );
 }

@@ -12,9 +12,9 @@ export const campaignRouter = router({
   send,
   list,
   get,
+  emails,
   cancel,
   pause,
   resume,
   funnel,
-  emails,
 });

@@ -1,27 +1,30 @@
 import type { Database, Prisma } from "@rally/db";
+import type { z } from "zod";
 
 import { notFound } from "../../errors.ts";
-import { page } from "../scheduling/shared.ts";
+import type { campaignEmailsInput } from "../../schemas.ts";
 
-/** What tools and reports see of each email a campaign sent. */
-const campaignEmailSelect = {
+/** What the console, tools and reports see of each email a campaign sent. */
+export const campaignEmailSelect = {
   id: true,
   customerId: true,
   vehicleId: true,
-  toAddress: true,
   status: true,
+  toAddress: true,
   attempts: true,
   lastError: true,
   createdAt: true,
   sentAt: true,
   deliveredAt: true,
   updatedAt: true,
+  customer: { select: { id: true, firstName: true, lastName: true } },
+  vehicle: { select: { id: true, year: true, make: true, model: true } },
 } as const satisfies Prisma.EmailSelect;
 
-/** A campaign's emails in id order, a page at a time. */
+/** A campaign's own emails (not staff replies), a page at a time by id. */
 export async function listCampaignEmails(
   db: Database,
-  input: { campaignId: number; cursor?: number | undefined; limit: number },
+  input: z.output<typeof campaignEmailsInput>,
 ) {
   const campaign = await db.prisma.campaign.findUnique({
     where: { id: input.campaignId },
@@ -31,12 +34,19 @@ export async function listCampaignEmails(
     throw notFound("campaign", input.campaignId, "campaignId");
   }
   const rows = await db.prisma.email.findMany({
-    where: { campaignId: input.campaignId },
+    where: {
+      campaignId: input.campaignId,
+      direction: "OUTBOUND",
+      isReply: false,
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.cursor ? { id: { gt: input.cursor } } : {}),
+    },
     select: campaignEmailSelect,
     orderBy: { id: "asc" },
     take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
   });
+  const hasMore = rows.length > input.limit;
+  const items = hasMore ? rows.slice(0, input.limit) : rows;
 
-  return page(rows, input.limit);
+  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
 }

@@ -41,6 +41,8 @@ export interface PreviewInput {
 
 interface PreviewRow {
   counts: { reason: ExclusionReason | null; count: number }[];
+  /** Distinct owners of the eligible vehicles: one email each. */
+  customers: number;
   items: PreviewItemRow[];
 }
 
@@ -83,7 +85,7 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     input.limit + 1,
   ];
   const rows = await queryWithoutJit<PreviewRow>(db, previewSql(query), params);
-  const row = rows[0] ?? { counts: [], items: [] };
+  const row = rows[0] ?? { counts: [], customers: 0, items: [] };
   const hasMore = row.items.length > input.limit;
   const items = row.items.slice(0, input.limit).map(toPreviewItem);
   const last = items.at(-1);
@@ -92,6 +94,7 @@ export async function previewCohort(db: Database, input: PreviewInput) {
     asOf: query.asOf,
     timeZone: query.timeZone,
     ...summarise(row.counts),
+    customers: row.customers,
     items,
     nextCursor:
       hasMore && last ? `${last.dueDate}.${last.vehicle.id}` : undefined,
@@ -222,6 +225,8 @@ items AS (
 )
 SELECT
   (SELECT coalesce(json_agg(counts), '[]'::json) FROM counts) AS counts,
+  (SELECT count(DISTINCT customer_id)::int FROM classified
+    WHERE excluded_by IS NULL) AS customers,
   (SELECT coalesce(json_agg(items ORDER BY "dueDate", "vehicleId"),
     '[]'::json) FROM items) AS items`;
 }

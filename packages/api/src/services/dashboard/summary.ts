@@ -1,13 +1,17 @@
 import type { Services } from "../../context.ts";
+import { loadShopSettings } from "../bookings/shop.ts";
+import { everyDay } from "./daily-series.ts";
 import { campaignFunnel } from "./funnel.ts";
+import { bookingsSince, emailStatusesSince, localPeriods } from "./today.ts";
+import { upcomingRuns } from "./upcoming-runs.ts";
 
 const defaultPeriodDays = 30;
 const upcomingDays = 7;
 
 /**
  * The console's front page: the funnel for campaigns started in the
- * period (the last 30 days unless given), what is booked soon, and what
- * is waiting for an answer.
+ * period (the last 30 days unless given), today's email activity, what
+ * is booked soon, what is waiting for an answer and what sends next.
  */
 export async function dashboardSummary(
   services: Services,
@@ -16,7 +20,10 @@ export async function dashboardSummary(
   const now = services.clock.now();
   const from =
     input.from ?? new Date(now.getTime() - defaultPeriodDays * 86_400_000);
-  const prisma = services.db.prisma;
+  const { db } = services;
+  const prisma = db.prisma;
+  const { timeZone } = await loadShopSettings(db);
+  const { dayStart, weekStart } = localPeriods(now, timeZone);
   const [funnel, upcoming, bookedBySource, needsReply, unread] =
     await Promise.all([
       campaignFunnel(services, { from, to: input.to }),
@@ -37,12 +44,23 @@ export async function dashboardSummary(
       prisma.thread.count({ where: { needsReply: true } }),
       prisma.thread.aggregate({ _sum: { unreadCount: true } }),
     ]);
+  const [emailsToday, bookedThisWeek, runs] = await Promise.all([
+    emailStatusesSince(db, dayStart),
+    bookingsSince(db, weekStart),
+    upcomingRuns(db, now),
+  ]);
 
   return {
     period: { from, to: input.to ?? null },
-    funnel: { totals: funnel.totals, series: funnel.series },
+    timeZone,
+    funnel: {
+      totals: funnel.totals,
+      series: everyDay(funnel.series, { from, to: input.to ?? now, timeZone }),
+    },
+    emailsToday,
     appointments: {
       upcomingWeek: upcoming,
+      bookedThisWeek,
       bookedBySource: Object.fromEntries(
         bookedBySource.map((row) => [row.source, row._count]),
       ),
@@ -51,5 +69,6 @@ export async function dashboardSummary(
       needsReply,
       unreadMessages: unread._sum.unreadCount ?? 0,
     },
+    upcomingRuns: runs,
   };
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "email_events_occurred_at_idx" ON "email_events"("occurred_at");
+
