@@ -59,6 +59,7 @@ describe("rally call", () => {
 
   it("prints subscription events one per line", async () => {
     const { client } = server;
+    const before = await server.services.events.latestId();
     const type = await client.serviceType.create.mutate({
       key: "oil-change",
       name: "Oil change",
@@ -83,7 +84,7 @@ describe("rally call", () => {
     const followed = await rally(
       "call",
       "events.onAll",
-      '{"lastEventId":"0"}',
+      JSON.stringify({ lastEventId: before }),
       "--max-events",
       "3",
       "--url",

@@ -1,8 +1,9 @@
 import { bookingLinkFor, replyAddressFor } from "@rally/api";
 import { DateTime } from "luxon";
-import type { Locator } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { screenshot, seriousViolations } from "./support/browser.ts";
 import {
   startConsoleServer,
   type ConsoleServer,
