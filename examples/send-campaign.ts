@@ -28,9 +28,24 @@ const sent = await rally.campaign.send.mutate({
 const campaignId = sent.campaign.id;
 console.log(`campaign ${campaignId}: ${sent.emails} emails queued`);
 
-function finish(status: string) {
-  console.log(`campaign ${campaignId} ${status}`);
+function describeCounts(counts: object) {
+  return Object.entries(counts)
+    .map(([status, n]) => `${status} ${String(n)}`)
+    .join(", ");
+}
+
+let isFinished = false;
+
+/** Prints the final counts and the outcome, then lets the process end. */
+async function finish(status: string) {
+  if (isFinished) {
+    return;
+  }
+  isFinished = true;
   subscription.unsubscribe();
+  const campaign = await rally.campaign.get.query({ id: campaignId });
+  console.log(`final: ${describeCounts(campaign.counts)}`);
+  console.log(`campaign ${campaignId} ${status}`);
   rally.close();
 }
 
@@ -42,7 +57,7 @@ const subscription = rally.events.onCampaign.subscribe(
     onStarted: async () => {
       const campaign = await rally.campaign.get.query({ id: campaignId });
       if (FINISHED.has(campaign.status)) {
-        finish(campaign.status);
+        await finish(campaign.status);
       }
     },
     onData: ({ data }) => {
@@ -51,14 +66,11 @@ const subscription = rally.events.onCampaign.subscribe(
       }
       const { type, payload } = data.event;
       if (type === "campaign.progress") {
-        const counts = Object.entries(payload.counts as object)
-          .map(([status, n]) => `${status} ${n}`)
-          .join(", ");
-        console.log(`progress: ${counts}`);
+        console.log(`progress: ${describeCounts(payload.counts as object)}`);
       } else if (type === "campaign.status") {
         const status = String(payload.status);
         if (FINISHED.has(status)) {
-          finish(status);
+          void finish(status);
         }
       }
     },

@@ -117,6 +117,19 @@ describe("campaign.emails", () => {
 });
 
 describe("dashboard.summary", () => {
+  it("refuses a period end past what the database stores, naming the field", async () => {
+    const error = await errorOf(
+      server.client.dashboard.summary.query({
+        to: new Date("+010000-01-01T00:00:00Z"),
+      }),
+    );
+
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    expect(error.data?.fieldErrors).toEqual([
+      { path: "to", message: "must be before 2200" },
+    ]);
+  });
+
   it("counts today's email activity, this week's bookings and the next runs", async () => {
     const [email] = await server.db.prisma.email.findMany({
       where: { campaignId },

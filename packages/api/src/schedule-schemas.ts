@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { limits } from "./limits.ts";
-import { id, pageInput, trimmed } from "./schemas.ts";
+import { id, instant, pageInput, trimmed } from "./schemas.ts";
 import { isValidLocalDate, isValidTimeZone } from "./time-zones.ts";
 
 /** Bounds for schedules, shared with the console's forms. */
@@ -46,7 +46,7 @@ const weekdays = z
 export const scheduleCreateInput = z.object({
   ruleId: id,
   templateId: id.nullish(),
-  runAt: z.date(),
+  runAt: instant,
 });
 
 export const scheduleListInput = pageInput.extend({

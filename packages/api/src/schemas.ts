@@ -6,6 +6,15 @@ import { limits } from "./limits.ts";
 
 export const id = z.number().int().positive().max(2_147_483_647);
 
+/**
+ * An instant Rally stores and reasons about: years 1900 to 2199. Wider
+ * dates pass JavaScript but not PostgreSQL or calendar arithmetic.
+ */
+export const instant = z
+  .date()
+  .min(new Date("1900-01-01T00:00:00Z"), "must be in 1900 or later")
+  .max(new Date("2199-12-31T23:59:59Z"), "must be before 2200");
+
 export const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
 export const emailAddress = z
@@ -75,7 +84,7 @@ export const serviceRecordCreateInput = z.object({
   vehicleId: id,
   serviceTypeId: id,
   externalId: trimmed(limits.externalId).optional(),
-  performedAt: z.date(),
+  performedAt: instant,
   odometer: z.number().int().min(0).max(limits.odometer.max).nullish(),
   notes: z.string().trim().max(limits.notes).nullish(),
   declined: z
@@ -136,14 +145,14 @@ const appointmentNotes = z.string().trim().max(limits.notes).nullish();
 export const appointmentCreateInput = z.object({
   vehicleId: id,
   serviceTypeId: id.nullish(),
-  scheduledFor: z.date(),
+  scheduledFor: instant,
   notes: appointmentNotes,
   source: z.enum(["CONSOLE", "EMAIL_LINK", "REPLY"]).default("CONSOLE"),
 });
 
 export const appointmentUpdateInput = z.object({
   id,
-  scheduledFor: z.date().optional(),
+  scheduledFor: instant.optional(),
   serviceTypeId: id.nullish(),
   notes: appointmentNotes,
 });
@@ -151,7 +160,7 @@ export const appointmentUpdateInput = z.object({
 export const appointmentCompleteInput = z.object({
   id,
   serviceTypeId: id.optional(),
-  performedAt: z.date().optional(),
+  performedAt: instant.optional(),
   odometer: z.number().int().min(0).max(limits.odometer.max).nullish(),
   notes: appointmentNotes,
 });

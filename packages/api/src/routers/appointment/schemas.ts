@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { id, pageInput } from "../../schemas.ts";
+import { id, instant, pageInput } from "../../schemas.ts";
 
 // The forms' schemas live in the shared file, where the console reaches them.
 export {
@@ -10,8 +10,8 @@ export {
 } from "../../schemas.ts";
 
 export const appointmentListInput = pageInput.extend({
-  from: z.date().optional(),
-  to: z.date().optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   status: z.enum(["SCHEDULED", "COMPLETED", "CANCELLED", "NO_SHOW"]).optional(),
   vehicleId: id.optional(),
 });
@@ -19,5 +19,5 @@ export const appointmentListInput = pageInput.extend({
 export const appointmentIdInput = z.object({ id });
 
 export const appointmentSlotsInput = z
-  .object({ from: z.date().optional() })
+  .object({ from: instant.optional() })
   .default({});

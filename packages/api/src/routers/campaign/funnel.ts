@@ -1,14 +1,14 @@
 import { z } from "zod";
 
-import { id } from "../../schemas.ts";
+import { id, instant } from "../../schemas.ts";
 import { campaignFunnel } from "../../services/dashboard/funnel.ts";
 import { viewerProcedure } from "../../trpc.ts";
 
 export const campaignFunnelInput = z
   .object({
     campaignId: id.optional(),
-    from: z.date().optional(),
-    to: z.date().optional(),
+    from: instant.optional(),
+    to: instant.optional(),
   })
   .default({});
 

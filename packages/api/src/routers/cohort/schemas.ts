@@ -1,13 +1,13 @@
 import { z } from "zod";
 
-import { id, pageInput } from "../../schemas.ts";
+import { id, instant, pageInput } from "../../schemas.ts";
 import { cohortCriteriaInput } from "../rule/schemas.ts";
 
 export const cohortPreviewInput = z
   .object({
     ruleId: id.optional(),
     criteria: cohortCriteriaInput.optional(),
-    asOf: z.date().optional(),
+    asOf: instant.optional(),
     cursor: z.string().max(40).optional(),
     limit: pageInput.shape.limit,
   })
@@ -19,5 +19,5 @@ export const cohortPreviewInput = z
 export const cohortExplainInput = z.object({
   ruleId: id,
   vehicleId: id,
-  asOf: z.date().optional(),
+  asOf: instant.optional(),
 });

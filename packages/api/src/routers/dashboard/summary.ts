@@ -1,10 +1,12 @@
 import { z } from "zod";
 
+import { instant } from "../../schemas.ts";
+
 import { dashboardSummary } from "../../services/dashboard/summary.ts";
 import { viewerProcedure } from "../../trpc.ts";
 
 export const dashboardSummaryInput = z
-  .object({ from: z.date().optional(), to: z.date().optional() })
+  .object({ from: instant.optional(), to: instant.optional() })
   .default({});
 
 export const summary = viewerProcedure
