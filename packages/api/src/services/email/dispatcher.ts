@@ -2,11 +2,14 @@ import { randomUUID } from "node:crypto";
 
 import type { Services } from "../../context.ts";
 import { claimBatch } from "./claim.ts";
+import { coalesce } from "./coalesce.ts";
 import { finalizeBatch, type Outcome } from "./finalize.ts";
 import { gateBatch, type GateResult } from "./gate.ts";
 import {
   markAccepted,
   markHandedOff,
+  type Acceptance,
+  type HandOff,
   renewLease,
   settleAbandoned,
   unmarkHandedOff,
@@ -75,6 +78,14 @@ export function createDispatcher(
   const limiter = createRateLimiter(clock, {
     perSecond: options.ratePerSecond ?? 50,
   });
+  // Every email in flight marks its hand-off and its acceptance; shared
+  // writes keep that to a few round trips per batch, not two per email.
+  const handOff = coalesce((handOffs: HandOff[]) =>
+    markHandedOff(db, handOffs, clock.now()),
+  );
+  const accept = coalesce((accepted: Acceptance[]) =>
+    markAccepted(db, provider.name, accepted),
+  );
 
   async function runOnce(): Promise<BatchReport> {
     const now = clock.now();
@@ -169,15 +180,16 @@ export function createDispatcher(
       return { email: item.email, status: "FAILED", reason: item.reason };
     }
     const { id } = item.email;
-    if (!(await markHandedOff(db, id, token, clock.now()))) {
+    if (!(await handOff({ emailId: id, token }))) {
       // Another worker took the email over; the batch's write skips it.
       return { email: item.email, status: "QUEUED", reason: "claim lost" };
     }
     const result = await provider.send(item.message);
     if (result.ok) {
-      await markAccepted(db, id, token, {
+      await accept({
+        emailId: id,
+        token,
         at: clock.now(),
-        provider: provider.name,
         providerMessageId: result.providerMessageId,
       });
     } else {

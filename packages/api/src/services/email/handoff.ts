@@ -8,44 +8,61 @@ export const ABANDONED_SENT_REASON =
 export const ABANDONED_UNKNOWN_REASON =
   "its worker stopped while handing it to the provider: it may have been sent, so it is not sent again";
 
+export interface HandOff {
+  emailId: number;
+  /** The claim the sender holds the email under. */
+  token: string;
+}
+
 /**
- * Marks one claimed email as going to the provider now. False when this
- * worker no longer holds the claim (its lease ran out and another worker
- * took the email over): then it must not send.
+ * Marks claimed emails as going to the provider now, answering for each
+ * whether it may be sent: not when this worker no longer holds the claim
+ * (its lease ran out and another worker took the email over).
  */
 export async function markHandedOff(
   db: Database,
-  emailId: number,
-  token: string,
+  handOffs: HandOff[],
   now: Date,
 ) {
-  const rows = await db.sql.query(
-    `UPDATE emails SET handed_off_at = $3 WHERE id = $1
-      AND status = 'SENDING' AND claim_token = $2::uuid RETURNING id`,
-    [emailId, token, now],
+  const rows = await db.sql.query<{ id: number }>(
+    `UPDATE emails e SET handed_off_at = $3
+    FROM unnest($1::int[], $2::uuid[]) AS h(id, token)
+    WHERE e.id = h.id AND e.status = 'SENDING' AND e.claim_token = h.token
+    RETURNING e.id`,
+    [handOffs.map((h) => h.emailId), handOffs.map((h) => h.token), now],
   );
+  const marked = new Set(rows.map((row) => row.id));
 
-  return rows.length === 1;
+  return handOffs.map((h) => marked.has(h.emailId));
 }
 
-/** The provider took the email: recorded at once, before the batch ends. */
+export interface Acceptance extends HandOff {
+  at: Date;
+  providerMessageId: string;
+}
+
+/** The provider took these emails: recorded at once, before the batch ends. */
 export async function markAccepted(
   db: Database,
-  emailId: number,
-  token: string,
-  accepted: { at: Date; provider: string; providerMessageId: string },
+  provider: string,
+  accepted: Acceptance[],
 ) {
   await db.sql.query(
-    `UPDATE emails SET sent_at = $3, provider = $4, provider_message_id = $5
-    WHERE id = $1 AND status = 'SENDING' AND claim_token = $2::uuid`,
+    `UPDATE emails e SET sent_at = a.at, provider = $5,
+      provider_message_id = a.provider_message_id
+    FROM unnest($1::int[], $2::uuid[], $3::timestamptz[], $4::text[])
+      AS a(id, token, at, provider_message_id)
+    WHERE e.id = a.id AND e.status = 'SENDING' AND e.claim_token = a.token`,
     [
-      emailId,
-      token,
-      accepted.at,
-      accepted.provider,
-      accepted.providerMessageId,
+      accepted.map((a) => a.emailId),
+      accepted.map((a) => a.token),
+      accepted.map((a) => a.at),
+      accepted.map((a) => a.providerMessageId),
+      provider,
     ],
   );
+
+  return accepted.map(() => undefined);
 }
 
 /** The provider refused: the email may be tried again after a crash. */
