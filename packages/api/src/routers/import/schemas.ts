@@ -22,6 +22,12 @@ export const importStartInput = z.object({
   dateOrder: z.enum(["MDY", "DMY"]).default("MDY"),
 });
 
+export const importInspectInput = z.object({
+  kind: z.enum(importKinds),
+  /** The start of the file: its header line and perhaps a few rows. */
+  content: z.string().min(1).max(limits.importHeadBytes),
+});
+
 export const importGetInput = z.object({ id });
 
 export const importListInput = pageInput;
