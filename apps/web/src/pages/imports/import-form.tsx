@@ -58,7 +58,12 @@ export function ImportForm(props: {
     onSuccess: (inspection) => setMapping(mappingOf(inspection)),
     onError: (error) => setFileError(error.message),
   });
-  const start = trpc.import.start.useMutation();
+  const utils = trpc.useUtils();
+  // The new job goes into the cache at once, so the progress events that
+  // follow have a job to patch before its first fetch returns.
+  const start = trpc.import.start.useMutation({
+    onSuccess: (job) => utils.import.get.setData({ id: job.id }, job),
+  });
 
   function look(nextKind: ImportKind, next: ChosenFile | null) {
     setFileError(null);
@@ -134,6 +139,7 @@ export function ImportForm(props: {
           placeholder="Choose a file"
           accept=".csv,text/csv,text/plain"
           clearable
+          clearButtonProps={{ "aria-label": "Clear the file" }}
           value={file}
           error={fileError}
           onChange={(picked) => void choose(picked)}

@@ -30,7 +30,7 @@ function JobRow(props: { job: ImportJob; onOpen: (jobId: number) => void }) {
       </Table.Td>
       <Table.Td>{job.isDryRun ? "Dry run" : "Import"}</Table.Td>
       <Table.Td>
-        <Badge color={statusColors[job.status]} variant="light">
+        <Badge color={statusColors[job.status]} variant="light" c="dark.7">
           {job.status.toLowerCase()}
         </Badge>
       </Table.Td>

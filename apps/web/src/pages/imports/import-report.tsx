@@ -42,15 +42,20 @@ function Count(props: { label: string; value: unknown }) {
 
 function Counts({ job }: { job: ImportJob }) {
   const summary = summaryOf(job);
-  const verb = job.isDryRun ? "Would be " : "";
 
   return (
     <Group gap="xl" role="group" aria-label="Import counts">
       <Count label="Rows read" value={job.rowsRead} />
       <Count label="Rows ok" value={job.rowsOk} />
       <Count label="Rows failed" value={job.rowsFailed} />
-      <Count label={`${verb}created`} value={summary.created} />
-      <Count label={`${verb}updated`} value={summary.updated} />
+      <Count
+        label={job.isDryRun ? "Would be created" : "Created"}
+        value={summary.created}
+      />
+      <Count
+        label={job.isDryRun ? "Would be updated" : "Updated"}
+        value={summary.updated}
+      />
       <Count label="Unchanged" value={summary.unchanged} />
     </Group>
   );
