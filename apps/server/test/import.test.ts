@@ -145,6 +145,32 @@ describe("importing customers", () => {
     expect(error.data?.code).toBe("BAD_REQUEST");
     expect(error.data?.fieldErrors[0]?.path).toBe("mapping.email");
   });
+
+  it("leaves a field mapped to no column unread, though a header matches it", async () => {
+    const content = "id,first,last,phone\nC30,Gus,Unread,312-555-0130\n";
+    const job = await importFile({
+      kind: "customers",
+      content,
+      mapping: { phone: "" },
+    });
+    const gus = await server.client.customer.list.query({ search: "Unread" });
+
+    expect(job.summary).toMatchObject({ ignoredColumns: ["phone"] });
+    expect(gus.items).toMatchObject([{ firstName: "Gus", phone: null }]);
+  });
+
+  it("refuses a required field mapped to no column, naming the field", async () => {
+    const error = await errorOf(
+      server.client.import.start.mutate({
+        kind: "customers",
+        content: "id,first,last\n",
+        mapping: { lastName: "" },
+      }),
+    );
+
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    expect(error.data?.fieldErrors[0]?.path).toBe("mapping.lastName");
+  });
 });
 
 describe("importing vehicles, service history and appointments", () => {

@@ -92,13 +92,12 @@ export function ImportForm(props: {
     if (!chosen) {
       return;
     }
-    const picked = Object.entries(mapping).filter(([, header]) => header);
     start.mutate(
       {
         kind,
         fileName: chosen.name.slice(0, limits.fileName),
         content: chosen.content,
-        mapping: Object.fromEntries(picked),
+        mapping,
         dryRun: isDryRun,
         dateOrder,
       },
