@@ -94,16 +94,21 @@ function IssueTable({ job }: { job: ImportJob }) {
  * import.progress events; its length is the file's line count, so a file
  * with line breaks inside quoted fields fills it before the end.
  */
-export function ImportReport(props: { jobId: number; estimatedRows: number }) {
+export function ImportReport(props: {
+  jobId: number;
+  /** Unknown for a job opened from the list: the bar only shows it runs. */
+  estimatedRows?: number | undefined;
+}) {
   const job = trpc.import.get.useQuery({ id: props.jobId });
   if (!job.data) {
     return job.error ? <QueryError error={job.error} /> : <PageLoader />;
   }
   const { data } = job;
   const isRunning = data.status === "RUNNING";
-  const share = isRunning
-    ? Math.min(99, (100 * data.rowsRead) / props.estimatedRows)
-    : 100;
+  const share =
+    isRunning && props.estimatedRows
+      ? Math.min(99, (100 * data.rowsRead) / props.estimatedRows)
+      : 100;
   const what = `${data.isDryRun ? "Dry run" : "Import"} of ${data.fileName} (${kindLabel(data.kind).toLowerCase()})`;
   const failure = summaryOf(data).failure;
 

@@ -10,7 +10,7 @@ import { ImportReport } from "./import-report.tsx";
 
 interface Shown {
   jobId: number;
-  estimatedRows: number;
+  estimatedRows?: number;
 }
 
 export default function ImportsPage() {
@@ -45,7 +45,7 @@ export default function ImportsPage() {
         </PageSection>
       ) : null}
       <PageSection id="import-history" title="Past imports">
-        <ImportList onOpen={(jobId) => setShown({ jobId, estimatedRows: 1 })} />
+        <ImportList onOpen={(jobId) => setShown({ jobId })} />
       </PageSection>
     </Stack>
   );
