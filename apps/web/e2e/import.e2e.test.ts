@@ -129,6 +129,11 @@ describe("import page", () => {
     const history = page.getByRole("table", { name: "Past imports" });
     await expect.poll(() => history.getByRole("row").count()).toBe(3);
     await checkPage(page, "import-report");
+    await history
+      .getByRole("row", { name: /Dry run/ })
+      .getByRole("button", { name: "customers.csv" })
+      .click();
+    await reportOf(page, "Dry run");
 
     await page
       .getByRole("navigation", { name: "Sections" })
