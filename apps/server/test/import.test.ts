@@ -25,9 +25,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Resolves with the job once its last progress event arrives. */
+/** Resolves with the job's last progress event's payload once it arrives. */
 function finished(jobId: number) {
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.unsubscribe();
       reject(new Error(`import ${jobId} did not finish in time`));
@@ -45,7 +45,7 @@ function finished(jobId: number) {
           ) {
             clearTimeout(timer);
             subscription.unsubscribe();
-            resolve();
+            resolve(payload);
           }
         },
         onError: reject,
@@ -131,6 +131,24 @@ describe("importing customers", () => {
         reason: expect.stringContaining("line 2"),
       },
     ]);
+  });
+
+  it("tells subscribers the job's kind and whether it is a dry run", async () => {
+    const job = await server.client.import.start.mutate({
+      kind: "customers",
+      content: "id,first,last\nC40,Hal,Payload\n",
+      dryRun: true,
+    });
+
+    expect(await finished(job.id)).toEqual({
+      importJobId: job.id,
+      kind: "customers",
+      isDryRun: true,
+      rowsRead: 1,
+      rowsOk: 1,
+      rowsFailed: 0,
+      status: "DONE",
+    });
   });
 
   it("refuses a mapping to a column the file lacks, naming the field", async () => {

@@ -24,23 +24,42 @@ function progressIn(payload: Record<string, unknown>) {
     : undefined;
 }
 
-/** What a finished, real import of each kind makes stale. */
+const cohorts = [trpc.cohort.preview, trpc.cohort.explain] as const;
+
 const importedLists = {
-  customers: [trpc.customer.list, trpc.customer.get],
-  vehicles: [trpc.customer.list, trpc.customer.get, trpc.vehicle.get],
-  serviceRecords: [trpc.serviceRecord.list, trpc.vehicle.get],
-  appointments: [trpc.appointment.list, trpc.appointment.slots],
+  customers: [trpc.customer.list, trpc.customer.get, ...cohorts],
+  vehicles: [
+    trpc.customer.list,
+    trpc.customer.get,
+    trpc.vehicle.get,
+    ...cohorts,
+  ],
+  serviceRecords: [
+    trpc.serviceRecord.list,
+    trpc.vehicle.get,
+    trpc.customer.get,
+    ...cohorts,
+  ],
+  appointments: [
+    trpc.appointment.list,
+    trpc.appointment.slots,
+    trpc.vehicle.get,
+  ],
 } as const;
 
-function refreshImported(job: ImportJob | undefined, queryClient: QueryClient) {
-  const kind = job?.kind as keyof typeof importedLists | undefined;
+/** Every list and page a finished, real import of this kind may change. */
+function refreshImported(
+  payload: Record<string, unknown>,
+  queryClient: QueryClient,
+) {
+  const kind = textIn(payload, "kind") ?? "";
   const touched =
-    job && !job.isDryRun && kind && kind in importedLists
-      ? importedLists[kind]
-      : undefined;
+    payload.isDryRun === false && Object.hasOwn(importedLists, kind)
+      ? importedLists[kind as keyof typeof importedLists]
+      : [];
 
   return Promise.all(
-    (touched ?? []).map((procedure) =>
+    touched.map((procedure) =>
       queryClient.invalidateQueries({ queryKey: getQueryKey(procedure) }),
     ),
   );
@@ -64,7 +83,7 @@ async function applyImportProgress(
   const listKey = getQueryKey(trpc.import.list, undefined, "infinite");
   const patch = <Job extends { id: number }>(job: Job) =>
     job.id === jobId ? { ...job, ...progress } : job;
-  const job = queryClient.setQueryData<ImportJob>(
+  queryClient.setQueryData<ImportJob>(
     jobKey,
     (cached) => cached && patch(cached),
   );
@@ -85,7 +104,7 @@ async function applyImportProgress(
     isFinished && queryClient.invalidateQueries({ queryKey: jobKey }),
     (isNew || isFinished) &&
       queryClient.invalidateQueries({ queryKey: listKey }),
-    isFinished && refreshImported(job, queryClient),
+    isFinished && refreshImported(event.payload, queryClient),
   ]);
 }
 
