@@ -25,9 +25,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Resolves with the job once its last progress event arrives. */
+/** Resolves with the job's last progress event's payload once it arrives. */
 function finished(jobId: number) {
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<Record<string, unknown>>((resolve, reject) => {
     const timer = setTimeout(() => {
       subscription.unsubscribe();
       reject(new Error(`import ${jobId} did not finish in time`));
@@ -45,7 +45,7 @@ function finished(jobId: number) {
           ) {
             clearTimeout(timer);
             subscription.unsubscribe();
-            resolve();
+            resolve(payload);
           }
         },
         onError: reject,
@@ -133,6 +133,24 @@ describe("importing customers", () => {
     ]);
   });
 
+  it("tells subscribers the job's kind and whether it is a dry run", async () => {
+    const job = await server.client.import.start.mutate({
+      kind: "customers",
+      content: "id,first,last\nC40,Hal,Payload\n",
+      dryRun: true,
+    });
+
+    expect(await finished(job.id)).toEqual({
+      importJobId: job.id,
+      kind: "customers",
+      isDryRun: true,
+      rowsRead: 1,
+      rowsOk: 1,
+      rowsFailed: 0,
+      status: "DONE",
+    });
+  });
+
   it("refuses a mapping to a column the file lacks, naming the field", async () => {
     const error = await errorOf(
       server.client.import.start.mutate({
@@ -144,6 +162,32 @@ describe("importing customers", () => {
 
     expect(error.data?.code).toBe("BAD_REQUEST");
     expect(error.data?.fieldErrors[0]?.path).toBe("mapping.email");
+  });
+
+  it("leaves a field mapped to no column unread, though a header matches it", async () => {
+    const content = "id,first,last,phone\nC30,Gus,Unread,312-555-0130\n";
+    const job = await importFile({
+      kind: "customers",
+      content,
+      mapping: { phone: "" },
+    });
+    const gus = await server.client.customer.list.query({ search: "Unread" });
+
+    expect(job.summary).toMatchObject({ ignoredColumns: ["phone"] });
+    expect(gus.items).toMatchObject([{ firstName: "Gus", phone: null }]);
+  });
+
+  it("refuses a required field mapped to no column, naming the field", async () => {
+    const error = await errorOf(
+      server.client.import.start.mutate({
+        kind: "customers",
+        content: "id,first,last\n",
+        mapping: { lastName: "" },
+      }),
+    );
+
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    expect(error.data?.fieldErrors[0]?.path).toBe("mapping.lastName");
   });
 });
 

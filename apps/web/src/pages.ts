@@ -80,6 +80,11 @@ export const pages: PageDefinition[] = [
     load: () => import("./pages/customers/customer-page.tsx"),
   },
   {
+    path: "/imports",
+    navLabel: "Import",
+    load: () => import("./pages/imports/imports-page.tsx"),
+  },
+  {
     path: "/vehicles/:vehicleId",
     load: () => import("./pages/vehicles/vehicle-page.tsx"),
   },

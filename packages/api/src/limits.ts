@@ -22,5 +22,7 @@ export const limits = {
   idempotencyKey: 100,
   /** A CSV file sent to import.start; bigger files go through the CLI. */
   importBytes: 10_000_000,
+  /** The start of a CSV file sent to import.inspect to read its header. */
+  importHeadBytes: 65_536,
   fileName: 255,
 } as const;

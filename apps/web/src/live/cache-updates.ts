@@ -9,6 +9,7 @@ import {
   patchEmailStatus,
   refreshConversation,
 } from "./conversation-updates.ts";
+import { importCacheUpdates } from "./import-updates.ts";
 import { numberIn, textIn } from "./payload.ts";
 import {
   refreshRun,
@@ -218,7 +219,7 @@ export const cacheUpdates: Partial<
 };
 
 /** Every table of updates; an event runs its entry in each. */
-const updateTables = [cacheUpdates, campaignCacheUpdates];
+const updateTables = [cacheUpdates, campaignCacheUpdates, importCacheUpdates];
 
 export async function applyCacheUpdate(
   event: StoredEvent,

@@ -88,6 +88,7 @@ const describers: Record<
   "import.progress": (p) => ({
     kind: "Import",
     text: `Import ${numberIn(p, "importJobId") ?? "?"}: ${numberIn(p, "rowsRead") ?? 0} rows read`,
+    href: "/imports",
   }),
   "settings.changed": () => ({
     kind: "Settings",

@@ -11,7 +11,8 @@
  * - conversation.read   { threadId }
  * - appointment.changed { appointmentId, vehicleId, status, campaignId? }
  * - serviceRecord.created { id, vehicleId }
- * - import.progress     { importJobId, rowsRead, rowsOk, rowsFailed, status }
+ * - import.progress     { importJobId, kind, isDryRun, rowsRead, rowsOk,
+ *                         rowsFailed, status }
  * - settings.changed    { fields: string[] }
  * - rule.changed        { ruleId, change: "created" | "updated" | "archived" }
  * - customer.changed    { customerId, change: "created" | "updated" }

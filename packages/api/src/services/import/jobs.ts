@@ -25,6 +25,24 @@ export interface JobProgress {
   rowsFailed: number;
 }
 
+type JobRow = Prisma.ImportJobGetPayload<{ select: typeof importJobSelect }>;
+
+/** Kind and dry run tell a console what a finished import made stale. */
+function progressEvent(job: JobRow) {
+  return {
+    type: "import.progress" as const,
+    payload: {
+      importJobId: job.id,
+      kind: job.kind,
+      isDryRun: job.isDryRun,
+      rowsRead: job.rowsRead,
+      rowsOk: job.rowsOk,
+      rowsFailed: job.rowsFailed,
+      status: job.status,
+    },
+  };
+}
+
 /** Changes the job row and tells subscribers, in one transaction. */
 export function saveProgress(
   db: Database,
@@ -37,18 +55,7 @@ export function saveProgress(
       data,
       select: importJobSelect,
     });
-    await recordEvents(tx, [
-      {
-        type: "import.progress",
-        payload: {
-          importJobId: jobId,
-          rowsRead: job.rowsRead,
-          rowsOk: job.rowsOk,
-          rowsFailed: job.rowsFailed,
-          status: job.status,
-        },
-      },
-    ]);
+    await recordEvents(tx, [progressEvent(job)]);
 
     return job;
   });
@@ -60,18 +67,7 @@ export function createJob(
 ) {
   return db.prisma.$transaction(async (tx) => {
     const job = await tx.importJob.create({ data, select: importJobSelect });
-    await recordEvents(tx, [
-      {
-        type: "import.progress",
-        payload: {
-          importJobId: job.id,
-          rowsRead: 0,
-          rowsOk: 0,
-          rowsFailed: 0,
-          status: job.status,
-        },
-      },
-    ]);
+    await recordEvents(tx, [progressEvent(job)]);
 
     return job;
   });

@@ -11,7 +11,8 @@ export function normalizeHeader(header: string) {
 
 /**
  * The mapping the import uses: the caller's choices, and for every other
- * field the first header that is one of its known names.
+ * field the first header that is one of its known names. A field the
+ * caller maps to "" is left unread, even when a header would match it.
  */
 export function resolveMapping(
   specs: FieldSpec[],
@@ -27,7 +28,7 @@ export function resolveMapping(
         `mapping.${fieldName}`,
       );
     }
-    if (!headers.includes(header)) {
+    if (header !== "" && !headers.includes(header)) {
       throw new DomainError(
         "INVALID_INPUT",
         `the file has no column "${header}" (it has ${headers.join(", ")})`,
@@ -35,11 +36,13 @@ export function resolveMapping(
       );
     }
   }
-  const mapping: ColumnMapping = { ...explicit };
+  const mapping: ColumnMapping = Object.fromEntries(
+    Object.entries(explicit).filter(([, header]) => header !== ""),
+  );
   const used = new Set(Object.values(mapping));
   const normalized = headers.map(normalizeHeader);
   for (const spec of specs) {
-    if (mapping[spec.name]) {
+    if (mapping[spec.name] || explicit[spec.name] === "") {
       continue;
     }
     const alias = spec.aliases.find((name) => {

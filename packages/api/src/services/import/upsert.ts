@@ -11,9 +11,9 @@ export interface UpsertColumn {
  * writes nothing. The rows travel as one JSON parameter, which every driver
  * passes the same way, whatever the batch size.
  *
- * Rows written here record no customer.changed or vehicle.changed events:
- * a console page open on an imported customer or vehicle shows the old
- * values until it is reloaded (import.progress tells it an import ran).
+ * Rows written here record no customer.changed or vehicle.changed events;
+ * the console refetches what a kind of import may have changed when its
+ * last import.progress event arrives.
  */
 export async function upsertRows(
   tx: Prisma.TransactionClient,
