@@ -134,6 +134,7 @@ function SendingFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
         </Group>
         <NativeSelect
           label="Provider"
+          description="Mail goes out through the provider the server was started with (RALLY_EMAIL_PROVIDER); change both together"
           data={[...emailProviders]}
           {...form.getInputProps("provider")}
         />
