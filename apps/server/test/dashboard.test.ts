@@ -72,6 +72,34 @@ describe("dashboard.dueByRule", () => {
   });
 });
 
+describe("vehicle.get", () => {
+  it("lists the campaign email that covered the vehicle among its owner's others", async () => {
+    const vehicles = await server.db.prisma.vehicle.findMany({
+      where: { customer: { email: "c0.dash@example.com" } },
+      select: { id: true, make: true },
+      orderBy: { id: "asc" },
+    });
+    const [toyota, honda] = await Promise.all(
+      vehicles.map(({ id }) => server.client.vehicle.get.query({ id })),
+    );
+
+    expect(vehicles.map((vehicle) => vehicle.make)).toEqual([
+      "Toyota",
+      "Honda",
+    ]);
+    expect(honda?.emails).toEqual([
+      expect.objectContaining({
+        campaignId,
+        toAddress: "c0.dash@example.com",
+        status: "QUEUED",
+      }),
+    ]);
+    expect(toyota?.emails.map((email) => email.id)).toEqual(
+      honda?.emails.map((email) => email.id),
+    );
+  });
+});
+
 describe("campaign.emails", () => {
   it("pages through a campaign's emails with their recipients", async () => {
     const first = await server.client.campaign.emails.query({

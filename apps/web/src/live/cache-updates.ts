@@ -16,6 +16,7 @@ import {
   refreshSchedule,
   refreshSettings,
 } from "./schedule-updates.ts";
+import { vehicleEmailUpdates } from "./vehicle-email-updates.ts";
 
 /** The input a tRPC query was made with, read from its cache key. */
 function inputOf(query: Query) {
@@ -219,7 +220,12 @@ export const cacheUpdates: Partial<
 };
 
 /** Every table of updates; an event runs its entry in each. */
-const updateTables = [cacheUpdates, campaignCacheUpdates, importCacheUpdates];
+const updateTables = [
+  cacheUpdates,
+  campaignCacheUpdates,
+  importCacheUpdates,
+  vehicleEmailUpdates,
+];
 
 export async function applyCacheUpdate(
   event: StoredEvent,

@@ -19,6 +19,38 @@ export const vehicleSummarySelect = {
   status: true,
 } as const satisfies Prisma.VehicleSelect;
 
+/** What a vehicle's page shows of the emails about it. */
+const vehicleEmailSelect = {
+  id: true,
+  direction: true,
+  subject: true,
+  status: true,
+  toAddress: true,
+  createdAt: true,
+  sentAt: true,
+  deliveredAt: true,
+  campaignId: true,
+  threadId: true,
+} as const satisfies Prisma.EmailSelect;
+
+/** How many of a vehicle's emails its page lists, latest first. */
+const VEHICLE_EMAILS_SHOWN = 50;
+
+/**
+ * Emails about one vehicle: its own, and campaign emails that covered it
+ * among an owner's several due vehicles.
+ */
+function emailsAbout(db: Database, vehicleId: number) {
+  return db.prisma.email.findMany({
+    where: {
+      OR: [{ vehicleId }, { recipients: { some: { vehicleId } } }],
+    },
+    select: vehicleEmailSelect,
+    orderBy: { id: "desc" },
+    take: VEHICLE_EMAILS_SHOWN,
+  });
+}
+
 export async function getVehicle(db: Database, clock: Clock, id: number) {
   const vehicle = await db.prisma.vehicle.findUnique({
     where: { id },
@@ -64,9 +96,12 @@ export async function getVehicle(db: Database, clock: Clock, id: number) {
   if (!vehicle) {
     throw notFound("vehicle", id, "id");
   }
-  const mileage = await estimateMileages(db.prisma, clock, [id]);
+  const [mileage, emails] = await Promise.all([
+    estimateMileages(db.prisma, clock, [id]),
+    emailsAbout(db, id),
+  ]);
 
-  return { ...vehicle, estimatedMileage: mileage.get(id) ?? null };
+  return { ...vehicle, emails, estimatedMileage: mileage.get(id) ?? null };
 }
 
 export async function createVehicle(

@@ -8,6 +8,7 @@ import { useIdParam } from "../../routing/use-id-param.ts";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { AppointmentTable } from "./appointment-table.tsx";
+import { EmailTable } from "./email-table.tsx";
 import { MileageEstimate } from "./mileage-estimate.tsx";
 import { ServiceHistoryTable } from "./service-history-table.tsx";
 import { ServiceRecordForm } from "./service-record-form.tsx";
@@ -65,6 +66,10 @@ function VehicleDetails({ vehicle }: { vehicle: Vehicle }) {
         Appointments
       </Title>
       <AppointmentTable appointments={vehicle.appointments} />
+      <Title order={2} size="h3">
+        Emails
+      </Title>
+      <EmailTable emails={vehicle.emails} />
     </Stack>
   );
 }
