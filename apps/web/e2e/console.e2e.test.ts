@@ -1,59 +1,36 @@
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import {
-  launchBrowser,
-  screenshot,
-  seriousViolations,
-} from "./support/browser.ts";
+import { screenshot, seriousViolations } from "./support/browser.ts";
 import {
   consoleUser,
   startConsoleServer,
   type ConsoleServer,
 } from "./support/console-server.ts";
+import {
+  checkPage,
+  signedInBrowser,
+  type SignedInBrowser,
+} from "./support/console-session.ts";
 
 let server: ConsoleServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: SignedInBrowser;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([
-    startConsoleServer(),
-    launchBrowser(),
-  ]);
-  await signIn();
+  server = await startConsoleServer();
+  browser = await signedInBrowser(server, consoleUser, {
+    beforeSubmit: async (page) => {
+      await screenshot(page, "sign-in");
+      expect(await seriousViolations(page)).toEqual([]);
+    },
+  });
 });
-
-/** Signs the shared browser context in once, through the sign-in page. */
-async function signIn() {
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
-  await page.getByLabel("Email").fill(consoleUser.email);
-  await page.locator("input[type=password]").fill(consoleUser.password);
-  await screenshot(page, "sign-in");
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("navigation", { name: "Sections" }).waitFor();
-  await page.close();
-}
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function open(path: string) {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}${path}`);
-
-  return page;
-}
-
-/** Every page must pass axe-core, and leaves a screenshot behind. */
-async function checkPage(page: Page, name: string) {
-  await page.getByRole("heading", { level: 1 }).waitFor();
-  await screenshot(page, name);
-  expect(await seriousViolations(page)).toEqual([]);
-}
+const open = (path: string) => browser.open(path);
 
 async function aServiceType(key: string) {
   return server.client.serviceType.create.mutate({

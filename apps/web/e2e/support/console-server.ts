@@ -22,10 +22,7 @@ import {
   type RallyServer,
   type Worker,
 } from "@rally/server";
-import {
-  createRunningTestClock,
-  type TestClock,
-} from "@rally/server/testing";
+import { createRunningTestClock, type TestClock } from "@rally/server/testing";
 import pino from "pino";
 
 /** Where `vite build` (run once by the global setup) puts the console. */

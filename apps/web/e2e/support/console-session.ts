@@ -17,12 +17,17 @@ export type SignedInBrowser = Browser & {
 export async function signedInBrowser(
   server: ConsoleServer,
   user: { email: string; password: string } = consoleUser,
+  options: {
+    /** Looks at the filled-in sign-in page before it is sent. */
+    beforeSubmit?: (page: Page) => Promise<void>;
+  } = {},
 ): Promise<SignedInBrowser> {
   const browser = await launchBrowser();
   const page = await browser.context.newPage();
   await page.goto(server.url);
   await page.getByLabel("Email").fill(user.email);
   await page.locator("input[type=password]").fill(user.password);
+  await options.beforeSubmit?.(page);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Sections" }).waitFor();
   await page.close();
