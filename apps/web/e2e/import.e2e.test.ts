@@ -132,7 +132,7 @@ describe("import page", () => {
 
     const progressSeen = await watchProgress(page);
     await page.getByRole("button", { name: "Import", exact: true }).click();
-    const imported = await reportOf(page, "Import");
+    await reportOf(page, "Import");
     const seen = (await progressSeen()).map(Number);
     expect(seen.at(-1)).toBe(100);
     expect({

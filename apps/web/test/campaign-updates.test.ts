@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { applyCacheUpdate } from "../src/live/cache-updates.ts";
 import { SUMMARY_SETTLE_MS } from "../src/live/campaign-updates.ts";
 import { trpc } from "../src/trpc.ts";
-import { storedEvent as event } from "./stored-event.ts";
+import { event } from "./support/cache.ts";
 
 const keys = {
   campaign3: getQueryKey(trpc.campaign.get, { id: 3 }, "query"),

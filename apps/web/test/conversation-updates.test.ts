@@ -1,21 +1,10 @@
-import type { StoredEvent } from "@rally/api";
 import { QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { describe, expect, it } from "vitest";
 
 import { applyCacheUpdate } from "../src/live/cache-updates.ts";
 import { trpc } from "../src/trpc.ts";
-
-function event(type: StoredEvent["type"], payload: object): StoredEvent {
-  return {
-    id: "1",
-    type,
-    campaignId: null,
-    threadId: null,
-    payload: { ...payload },
-    createdAt: new Date("2026-06-15T12:00:00Z"),
-  };
-}
+import { event } from "./support/cache.ts";
 
 function row(id: number, unreadCount: number, lastEmailId: number) {
   return {

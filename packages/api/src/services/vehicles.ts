@@ -38,16 +38,35 @@ const VEHICLE_EMAILS_SHOWN = 50;
 
 /**
  * Emails about one vehicle: its own, and campaign emails that covered it
- * among an owner's several due vehicles.
+ * among an owner's several due vehicles. Each side is read along its own
+ * index; one OR across both would scan every email.
  */
-function emailsAbout(db: Database, vehicleId: number) {
+async function emailsAbout(db: Database, vehicleId: number) {
+  const take = VEHICLE_EMAILS_SHOWN;
+  const [own, covered] = await Promise.all([
+    db.prisma.email.findMany({
+      where: { vehicleId },
+      select: { id: true },
+      orderBy: { id: "desc" },
+      take,
+    }),
+    db.prisma.campaignRecipient.findMany({
+      where: { vehicleId, emailId: { not: null } },
+      select: { emailId: true },
+      orderBy: { emailId: "desc" },
+      take,
+    }),
+  ]);
+  const ids = [
+    ...own.map((email) => email.id),
+    ...covered.flatMap((recipient) => recipient.emailId ?? []),
+  ];
+
   return db.prisma.email.findMany({
-    where: {
-      OR: [{ vehicleId }, { recipients: { some: { vehicleId } } }],
-    },
+    where: { id: { in: ids } },
     select: vehicleEmailSelect,
     orderBy: { id: "desc" },
-    take: VEHICLE_EMAILS_SHOWN,
+    take,
   });
 }
 

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Table, Text } from "@mantine/core";
+import { Anchor, Badge, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";

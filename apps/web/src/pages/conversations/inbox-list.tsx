@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Group,
   NavLink,
   SegmentedControl,

@@ -1,29 +1,15 @@
-import { Anchor, Badge, Group, Stack, Title } from "@mantine/core";
-import { useDocumentTitle } from "@mantine/hooks";
-import { Link, useParams } from "react-router";
+import { Stack } from "@mantine/core";
+import { useParams } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { useIdParam } from "../../routing/use-id-param.ts";
+import { DetailHeading } from "../../shell/detail-heading.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { RuleEditor } from "./rule-editor.tsx";
 import { emptyRule, valuesFromRule } from "./rule-values.ts";
 
-function Heading(props: { title: string; isArchived?: boolean }) {
-  useDocumentTitle(`${props.title} · Rally`);
-
-  return (
-    <div>
-      <Anchor component={Link} to="/rules" size="sm">
-        Rules
-      </Anchor>
-      <Group gap="sm">
-        <Title order={1}>{props.title}</Title>
-        {props.isArchived ? <Badge color="gray">archived</Badge> : null}
-      </Group>
-    </div>
-  );
-}
+const back = { to: "/rules", label: "Rules" };
 
 function SavedRule() {
   const id = useIdParam("ruleId");
@@ -37,7 +23,11 @@ function SavedRule() {
 
   return (
     <Stack>
-      <Heading title={rule.data.name} isArchived={!!rule.data.archivedAt} />
+      <DetailHeading
+        back={back}
+        title={rule.data.name}
+        isArchived={!!rule.data.archivedAt}
+      />
       <RuleEditor
         key={rule.data.id}
         rule={rule.data}
@@ -56,7 +46,7 @@ export default function RulePage() {
 
   return (
     <Stack>
-      <Heading title="New rule" />
+      <DetailHeading back={back} title="New rule" />
       <RuleEditor initial={emptyRule} />
     </Stack>
   );

@@ -1,29 +1,15 @@
-import { Anchor, Badge, Group, Stack, Title } from "@mantine/core";
-import { useDocumentTitle } from "@mantine/hooks";
-import { Link, useParams } from "react-router";
+import { Stack } from "@mantine/core";
+import { useParams } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { useIdParam } from "../../routing/use-id-param.ts";
+import { DetailHeading } from "../../shell/detail-heading.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { TemplateEditor } from "./template-editor.tsx";
 import { emptyTemplate, valuesFromTemplate } from "./template-values.ts";
 
-function Heading(props: { title: string; isArchived?: boolean }) {
-  useDocumentTitle(`${props.title} · Rally`);
-
-  return (
-    <div>
-      <Anchor component={Link} to="/templates" size="sm">
-        Templates
-      </Anchor>
-      <Group gap="sm">
-        <Title order={1}>{props.title}</Title>
-        {props.isArchived ? <Badge color="gray">archived</Badge> : null}
-      </Group>
-    </div>
-  );
-}
+const back = { to: "/templates", label: "Templates" };
 
 function SavedTemplate() {
   const id = useIdParam("templateId");
@@ -37,7 +23,8 @@ function SavedTemplate() {
 
   return (
     <Stack>
-      <Heading
+      <DetailHeading
+        back={back}
         title={template.data.name}
         isArchived={!!template.data.archivedAt}
       />
@@ -59,7 +46,7 @@ export default function TemplatePage() {
 
   return (
     <Stack>
-      <Heading title="New template" />
+      <DetailHeading back={back} title="New template" />
       <TemplateEditor initial={emptyTemplate} />
     </Stack>
   );

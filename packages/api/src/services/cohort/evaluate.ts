@@ -7,7 +7,7 @@ import {
   type LocalDate,
 } from "./calendar.ts";
 import type { CohortQuery } from "./criteria.ts";
-import { estimateMileage, mileageRate, type MileageRate } from "./mileage.ts";
+import { mileageRate, type MileageRate } from "./mileage.ts";
 
 /** What is known about one vehicle, as stored; evaluation applies `asOf`. */
 export interface VehicleFacts {
