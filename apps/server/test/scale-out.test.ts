@@ -1,3 +1,5 @@
+import { setTimeout as sleep } from "node:timers/promises";
+
 import { createApiToken, createUser } from "@rally/api";
 import { createRallyClient, type RallyClient } from "@rally/client/node";
 import type { Database } from "@rally/db";
@@ -185,6 +187,29 @@ async function reclaimedCount(campaignId: number) {
   return row?.count ?? 0;
 }
 
+/**
+ * Waits until more claims are open on the campaign than one worker's two
+ * lanes can hold, so the other worker holds at least one of them: killing
+ * it then always leaves emails to take over.
+ */
+async function untilBothWorkersHoldClaims(campaignId: number) {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const [row] = await db.sql.query<{ claims: number }>(
+      `SELECT count(DISTINCT claim_token)::int AS claims FROM emails
+      WHERE campaign_id = $1 AND status = 'SENDING'`,
+      [campaignId],
+    );
+    if ((row?.claims ?? 0) > 2) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error("the two workers never held three claims at once");
+    }
+    await sleep(10);
+  }
+}
+
 const seconds = (since: number) => ((Date.now() - since) / 1_000).toFixed(1);
 
 async function statusCounts(campaignId: number) {
@@ -226,6 +251,7 @@ describe("two API and two worker processes on one PostgreSQL", () => {
     );
     const queuedIn = seconds(started);
     await sink.waitFor(EMAILS * 0.3, 120_000);
+    await untilBothWorkersHoldClaims(campaign.id);
     await workers[0]?.stop("SIGKILL");
     const killedAt = sink.count();
     const killedIn = seconds(started);
