@@ -39,6 +39,9 @@ const db = await openDatabase({
 // A database seeded by an older checkout takes the migrations since.
 if (isReuse) {
   await migrate(db);
+  // A migration that rewrote a table leaves autovacuum to catch up; do it
+  // now rather than time the preview against its backlog.
+  await db.sql.exec("VACUUM ANALYZE");
 }
 await db.prisma.rule.deleteMany({ where: { id: { gt: 1 } } });
 
@@ -169,6 +172,7 @@ function renderReport(r: {
   heapGrowthMb: number;
 }) {
   const ms = (n: number) => `${n.toFixed(1)} ms`;
+  const verdict = (isMet: boolean) => (isMet ? "met" : "not met");
   const row = (what: string, t: Timing, ratio?: number) =>
     `| ${what} | ${t.runs} | ${ms(t.median)} | ${ms(t.p95)} | ${ratio === undefined ? "" : `${ratio.toFixed(2)}×`} |`;
   const fullSize = vehicles >= 1_000_000;
@@ -201,11 +205,10 @@ ${row(`materialise ${r.recipients.toLocaleString("en")} recipients`, r.materiali
 Node heap growth across the materialisations: ${r.heapGrowthMb.toFixed(1)} MB
 (rows never pass through Node).
 
-Targets: preview p95 at most 1.5× the floor's (${previewRatio.toFixed(2)}×)
-and under 500 ms (${r.preview.p95.toFixed(0)} ms; the floor alone takes
-${r.floorTiming.p95.toFixed(0)} ms, so this needs less work than any query
-over the stored latest services does); materialising 100,000 recipients
-under 5 s (at this run's rate, ${secondsPer100k.toFixed(1)} s).
+Targets: preview p95 at most 1.5× the floor's: ${verdict(previewRatio <= 1.5)} (${previewRatio.toFixed(2)}×);
+preview p95 under 500 ms: ${verdict(r.preview.p95 < 500)} (${r.preview.p95.toFixed(0)} ms);
+materialising 100,000 recipients under 5 s: ${verdict(secondsPer100k < 5)}
+(at this run's rate, ${secondsPer100k.toFixed(1)} s).
 
 A load average far above the core count means other work shared the
 machine: absolute times then say little, while the ratio to the floor,

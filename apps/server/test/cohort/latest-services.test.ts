@@ -24,14 +24,20 @@ async function stored() {
 
 /** The same table worked out from the whole history, in TypeScript. */
 async function fromScratch() {
-  const records = await server.db.prisma.serviceRecord.findMany({
-    select: {
-      vehicleId: true,
-      serviceTypeId: true,
-      performedAt: true,
-      odometer: true,
-    },
-  });
+  const [records, vehicles] = await Promise.all([
+    server.db.prisma.serviceRecord.findMany({
+      select: {
+        vehicleId: true,
+        serviceTypeId: true,
+        performedAt: true,
+        odometer: true,
+      },
+    }),
+    server.db.prisma.vehicle.findMany({
+      select: { id: true, customerId: true, status: true },
+    }),
+  ]);
+  const vehicleById = new Map(vehicles.map((v) => [v.id, v]));
   const latest = new Map<string, (typeof records)[number]>();
   for (const r of records) {
     const key = `${r.vehicleId}.${r.serviceTypeId}`;
@@ -47,7 +53,12 @@ async function fromScratch() {
   }
 
   return [...latest.values()]
-    .map((r) => ({ ...r, performedAt: r.performedAt.getTime() }))
+    .map((r) => ({
+      ...r,
+      performedAt: r.performedAt.getTime(),
+      customerId: vehicleById.get(r.vehicleId)!.customerId,
+      vehicleActive: vehicleById.get(r.vehicleId)!.status === "ACTIVE",
+    }))
     .sort(
       (a, b) => a.vehicleId - b.vehicleId || a.serviceTypeId - b.serviceTypeId,
     );
@@ -174,6 +185,47 @@ describe("the stored latest service per vehicle and type", () => {
     );
 
     expect([first.rowsOk, second.rowsOk]).toEqual([4, 2]);
+    await expectInStep();
+  });
+
+  it("follows vehicles that change owner or are sold", async () => {
+    const { prisma } = server.db;
+    const build = cohortBuilder(server.db);
+    const oil = await build.serviceType("oil-change-owners");
+    const [car, van] = [await build.vehicle(), await build.vehicle()];
+    for (const vehicle of [car, van]) {
+      await server.client.serviceRecord.create.mutate({
+        vehicleId: vehicle.id,
+        serviceTypeId: oil.id,
+        performedAt: new Date("2026-02-01T10:00:00Z"),
+      });
+    }
+    const buyer = await build.customer();
+
+    await prisma.vehicle.update({
+      where: { id: car.id },
+      data: { customerId: buyer.id },
+    });
+    await prisma.vehicle.updateMany({
+      where: { id: { in: [car.id, van.id] } },
+      data: { status: "SOLD" },
+    });
+    await expectInStep();
+    expect(
+      await prisma.latestService.findMany({
+        where: { vehicleId: { in: [car.id, van.id] } },
+        select: { customerId: true, vehicleActive: true },
+        orderBy: { vehicleId: "asc" },
+      }),
+    ).toEqual([
+      { customerId: buyer.id, vehicleActive: false },
+      { customerId: van.customerId, vehicleActive: false },
+    ]);
+
+    await prisma.vehicle.update({
+      where: { id: van.id },
+      data: { status: "ACTIVE" },
+    });
     await expectInStep();
   });
 

@@ -67,6 +67,47 @@ describe("cohort preview pages", () => {
     });
   });
 
+  it("pages the same way for a rule that reads the history", async () => {
+    const { type, make, vehicles } = await smallCohort();
+    // Counting never-serviced vehicles from their first visit makes the
+    // cohort aggregate history instead of reading one index range.
+    const rule = await h.build.rule({
+      serviceTypeId: type.id,
+      includeNeverServiced: true,
+      filters: { make },
+    });
+    const ids: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page: Awaited<
+        ReturnType<typeof server.client.cohort.preview.query>
+      > = await server.client.cohort.preview.query({
+        ruleId: rule.id,
+        asOf,
+        limit: 3,
+        cursor,
+      });
+      ids.push(...page.items.map((i) => i.vehicle.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    expect(ids).toEqual(vehicles.map((v) => v.id));
+  });
+
+  it("refuses a cursor it did not return", async () => {
+    const { rule } = await smallCohort();
+
+    await expect(
+      server.client.cohort.preview.query({
+        ruleId: rule.id,
+        asOf,
+        cursor: "2026-07-10.12",
+      }),
+    ).rejects.toMatchObject({
+      data: { code: "BAD_REQUEST", fieldErrors: [{ path: "cursor" }] },
+    });
+  });
+
   it("previews unsaved criteria", async () => {
     const { type, make } = await smallCohort();
     const preview = await server.client.cohort.preview.query({

@@ -1,13 +1,17 @@
 import type { Prisma } from "@rally/db";
 
 import { DomainError } from "../../errors.ts";
-import { cohortQueryFor } from "./preview.ts";
+import type { CohortQuery } from "./criteria.ts";
+import { cohortQueryFor, cohortShape } from "./preview.ts";
 import {
-  classifiedCtes,
+  classification,
   cohortParams,
   daysOverdueOf,
   dueAtOf,
+  dueCtes,
+  emailedJoin,
   withoutJit,
+  type CohortShape,
 } from "./sql.ts";
 
 /** Any fixed number: with the rule id, serialises materialising one rule. */
@@ -51,10 +55,17 @@ export async function materializeCohort(
   );
   await tx.$executeRawUnsafe(withoutJit);
   const query = await cohortQueryFor(tx, { ruleId: input.ruleId }, input.asOf);
+  const shape = await cohortShape(
+    {
+      query: <Row>(text: string, params: unknown[] = []) =>
+        tx.$queryRawUnsafe<Row[]>(text, ...params),
+    },
+    query,
+  );
   const rows = await tx.$queryRawUnsafe<
     { recipients: number; controls: number }[]
   >(
-    materializeSql(query),
+    materializeSql(query, shape),
     ...cohortParams(query),
     input.campaignId,
     input.controlShare,
@@ -64,10 +75,12 @@ export async function materializeCohort(
 }
 
 /** $14 campaign id, $15 control share. */
-function materializeSql(query: Parameters<typeof classifiedCtes>[0]) {
-  return `WITH ${classifiedCtes(query)},
+function materializeSql(query: CohortQuery, shape: CohortShape) {
+  return `WITH ${dueCtes(query, shape)},
 eligible AS MATERIALIZED (
-  SELECT * FROM classified WHERE excluded_by IS NULL
+  SELECT d.vehicle_id, d.customer_id, d.last_service_at, d.due_date
+  FROM due d ${emailedJoin}
+  WHERE ${classification(query)} IS NULL
 ),
 drawn AS MATERIALIZED (
   SELECT customer_id,
@@ -83,6 +96,9 @@ inserted AS (
     e.last_service_at, ${dueAtOf("e.due_date")},
     ${daysOverdueOf("e.due_date")}, $1::timestamptz
   FROM eligible e JOIN drawn d ON d.customer_id = e.customer_id
+  -- Each row's foreign keys lock its vehicle and owner; in vehicle order
+  -- those locks walk the vehicles table instead of hopping around it.
+  ORDER BY e.vehicle_id
   RETURNING is_control
 )
 SELECT count(*)::int AS recipients,

@@ -1,4 +1,4 @@
-import type { Database, Prisma } from "@rally/db";
+import type { Database, Prisma, SqlRunner } from "@rally/db";
 
 import { DomainError } from "../../errors.ts";
 import {
@@ -10,11 +10,17 @@ import {
 import { defaultMilesPerDay } from "./mileage.ts";
 import { loadShopCalendar } from "./shop.ts";
 import {
-  classifiedCtes,
+  classification,
   cohortParams,
   daysOverdueOf,
   dueAtOf,
+  dueCtes,
+  emailedJoin,
+  exclusions,
+  isTimeOnly,
+  readsHistorySql,
   withoutJit,
+  type CohortShape,
 } from "./sql.ts";
 
 export const exclusionReasons = [
@@ -27,8 +33,10 @@ export const exclusionReasons = [
 
 export type ExclusionReason = (typeof exclusionReasons)[number];
 
+/** Where a page resumes: after this vehicle, in page order. */
 export interface CohortPageCursor {
   dueDate: string;
+  anchorAt: Date;
   vehicleId: number;
 }
 
@@ -39,10 +47,10 @@ export interface PreviewInput {
   limit: number;
 }
 
+type PreviewCounts = Record<ExclusionReason | "eligible" | "customers", number>;
+
 interface PreviewRow {
-  counts: { reason: ExclusionReason | null; count: number }[];
-  /** Distinct owners of the eligible vehicles: one email each. */
-  customers: number;
+  counts: PreviewCounts;
   items: PreviewItemRow[];
 }
 
@@ -56,6 +64,7 @@ interface PreviewItemRow {
   lastName: string;
   email: string;
   lastServiceAt: string | null;
+  anchorAt: string;
   dueDate: string;
   dueAt: string;
   daysOverdue: number;
@@ -71,54 +80,66 @@ export interface DeclinedItem {
 }
 
 /**
- * The cohort at `asOf` in one query: how many vehicles are due, how many of
- * them each condition left out (each vehicle counted once, under the first
- * condition it fails in the order of `exclusionReasons`), and a page of the
- * eligible ones, most overdue first.
+ * The cohort at `asOf` in one statement: how many vehicles are due, how
+ * many of them each condition left out (each vehicle counted once, under
+ * the first condition it fails in the order of `exclusionReasons`), and a
+ * page of the eligible ones, most overdue first (then by the date they
+ * count from, then by id).
  */
 export async function previewCohort(db: Database, input: PreviewInput) {
   const query = await cohortQueryFor(db.prisma, input.target, input.asOf);
   const params = [
     ...cohortParams(query),
     input.cursor?.dueDate ?? null,
+    input.cursor?.anchorAt.toISOString() ?? null,
     input.cursor?.vehicleId ?? null,
     input.limit + 1,
   ];
-  const rows = await queryWithoutJit<PreviewRow>(db, previewSql(query), params);
-  const row = rows[0] ?? { counts: [], customers: 0, items: [] };
-  const hasMore = row.items.length > input.limit;
-  const items = row.items.slice(0, input.limit).map(toPreviewItem);
-  const last = items.at(-1);
-
-  return {
-    asOf: query.asOf,
-    timeZone: query.timeZone,
-    ...summarise(row.counts),
-    customers: row.customers,
-    items,
-    nextCursor:
-      hasMore && last ? `${last.dueDate}.${last.vehicle.id}` : undefined,
-  };
-}
-
-/**
- * Runs one cohort query in its own transaction with JIT off, on a raw
- * connection: Prisma's transactions end after 5 s, which a preview at a
- * million vehicles can take on a busy machine.
- */
-export function queryWithoutJit<Row>(
-  db: Database,
-  text: string,
-  params: unknown[],
-) {
-  return db.session(async (sql) => {
-    await sql.exec(`BEGIN; ${withoutJit}`);
+  const rows = await db.session(async (sql) => {
+    // One snapshot for the probe that picks the statement's shape and the
+    // statement itself.
+    await sql.exec(
+      `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; ${withoutJit}`,
+    );
     try {
-      return await sql.query<Row>(text, params);
+      const shape = await cohortShape(sql, query);
+
+      return await sql.query<PreviewRow>(previewSql(query, shape), params);
     } finally {
       await sql.exec("COMMIT");
     }
   });
+  const row = rows[0];
+  const hasMore = (row?.items.length ?? 0) > input.limit;
+  const itemRows = row?.items.slice(0, input.limit) ?? [];
+  const last = itemRows.at(-1);
+
+  return {
+    asOf: query.asOf,
+    timeZone: query.timeZone,
+    ...summarise(row?.counts),
+    items: itemRows.map(toPreviewItem),
+    nextCursor:
+      hasMore && last
+        ? `${last.dueDate}.${Date.parse(last.anchorAt)}.${last.vehicleId}`
+        : undefined,
+  };
+}
+
+/** Whether this evaluation must read history: see `CohortShape`. */
+export async function cohortShape(
+  sql: Pick<SqlRunner, "query">,
+  query: CohortQuery,
+): Promise<CohortShape> {
+  if (query.criteria.kind === "DECLINED_WORK") {
+    return { readsHistory: false };
+  }
+  const rows = await sql.query<CohortShape>(readsHistorySql, [
+    query.criteria.serviceTypeId,
+    query.asOf.toISOString(),
+  ]);
+
+  return { readsHistory: rows[0]?.readsHistory ?? true };
 }
 
 export async function cohortQueryFor(
@@ -144,8 +165,9 @@ export async function cohortQueryFor(
 }
 
 export function parseCohortCursor(cursor: string): CohortPageCursor {
-  const match = /^(\d{4}-\d{2}-\d{2})\.(\d{1,10})$/.exec(cursor);
-  if (!match) {
+  const match = /^(\d{4}-\d{2}-\d{2})\.(\d{1,15})\.(\d{1,10})$/.exec(cursor);
+  const anchorAt = match ? new Date(Number(match[2])) : null;
+  if (!match || !anchorAt || Number.isNaN(anchorAt.getTime())) {
     throw new DomainError(
       "INVALID_INPUT",
       `cursor ${cursor} is not one this procedure returned`,
@@ -153,24 +175,17 @@ export function parseCohortCursor(cursor: string): CohortPageCursor {
     );
   }
 
-  return { dueDate: match[1]!, vehicleId: Number(match[2]) };
+  return { dueDate: match[1]!, anchorAt, vehicleId: Number(match[3]) };
 }
 
-function summarise(counts: PreviewRow["counts"]) {
+function summarise(counts: PreviewCounts | undefined) {
   const excluded = Object.fromEntries(
-    exclusionReasons.map((reason) => [reason, 0]),
+    exclusionReasons.map((reason) => [reason, counts?.[reason] ?? 0]),
   ) as Record<ExclusionReason, number>;
-  let eligible = 0;
-  for (const { reason, count } of counts) {
-    if (reason === null) {
-      eligible = count;
-    } else {
-      excluded[reason] = count;
-    }
-  }
+  const eligible = counts?.eligible ?? 0;
   const due = eligible + Object.values(excluded).reduce((a, b) => a + b, 0);
 
-  return { total: eligible, due, excluded };
+  return { total: eligible, due, excluded, customers: counts?.customers ?? 0 };
 }
 
 function toPreviewItem(row: PreviewItemRow) {
@@ -196,26 +211,63 @@ function toPreviewItem(row: PreviewItemRow) {
   };
 }
 
-/** $14/$15 the cursor (due date, vehicle id), $16 the page size plus one. */
-function previewSql(query: CohortQuery): string {
-  return `WITH ${classifiedCtes(query)},
+const itemColumns: Record<string, string> = {
+  "d.due_date": '"dueDate"',
+  "d.anchor_at": '"anchorAt"',
+  "d.vehicle_id": '"vehicleId"',
+};
+
+/**
+ * $14 to $16 the cursor (due date, anchor, vehicle id), $17 the page size
+ * plus one. The counts classify every due vehicle in one pass; the page
+ * keeps vehicles one at a time, so for a time-only rule it reads the index
+ * in page order and stops after its last row.
+ */
+function previewSql(query: CohortQuery, shape: CohortShape): string {
+  const timeOnly = isTimeOnly(query);
+  // For a time-only rule the due date never falls as the anchor grows, so
+  // (anchor, id) is the page order and an index range.
+  const order = timeOnly
+    ? ["d.anchor_at", "d.vehicle_id"]
+    : ["d.due_date", "d.anchor_at", "d.vehicle_id"];
+  const after = timeOnly
+    ? ["$15::timestamptz", "$16::int"]
+    : ["$14::date", "$15::timestamptz", "$16::int"];
+  const counted = ["eligible", ...exclusionReasons].map((reason) =>
+    reason === "eligible"
+      ? `'eligible', count(*) FILTER (WHERE reason IS NULL)`
+      : `'${reason}', count(*) FILTER (WHERE reason = '${reason}')`,
+  );
+  const keeps = exclusions(query).map((x) => x.keeps);
+
+  return `WITH ${dueCtes(query, shape)},
+page_params AS (SELECT $14::date, $15::timestamptz, $16::int, $17::int),
 counts AS (
-  SELECT excluded_by AS reason, count(*)::int AS count
-  FROM classified GROUP BY excluded_by
+  SELECT json_build_object(${counted.join(",\n    ")},
+    'customers', count(DISTINCT customer_id) FILTER (WHERE reason IS NULL))
+    AS counts
+  FROM (
+    SELECT d.customer_id, ${classification(query)} AS reason
+    FROM due d ${emailedJoin}
+    -- Classifies each row once, not once per count.
+    OFFSET 0
+  ) classified
 ),
 page AS (
-  SELECT * FROM classified
-  WHERE excluded_by IS NULL AND ($14::date IS NULL
-    OR (due_date, vehicle_id) > ($14::date, $15::int))
-  ORDER BY due_date, vehicle_id
-  LIMIT $16::int
+  SELECT d.vehicle_id, d.customer_id, d.last_service_at, d.anchor_at,
+    d.due_date
+  FROM due d
+  WHERE ${keeps.join("\n    AND ")}
+    AND ($16::int IS NULL OR (${order.join(", ")}) > (${after.join(", ")}))
+  ORDER BY ${order.join(", ")}
+  LIMIT $17::int
 ),
 items AS (
   SELECT p.vehicle_id AS "vehicleId", v.make, v.model, v.year,
     p.customer_id AS "customerId", c.first_name AS "firstName",
     c.last_name AS "lastName", c.email,
-    p.last_service_at AS "lastServiceAt", p.due_date AS "dueDate",
-    ${dueAtOf("p.due_date")} AS "dueAt",
+    p.last_service_at AS "lastServiceAt", p.anchor_at AS "anchorAt",
+    p.due_date AS "dueDate", ${dueAtOf("p.due_date")} AS "dueAt",
     ${daysOverdueOf("p.due_date")} AS "daysOverdue",
     ${estimatedMileageSql()} AS "estimatedMileage",
     ${query.criteria.kind === "DECLINED_WORK" ? declinedItemsSql() : "NULL"}
@@ -223,12 +275,10 @@ items AS (
   FROM page p JOIN customers c ON c.id = p.customer_id
   JOIN vehicles v ON v.id = p.vehicle_id
 )
-SELECT
-  (SELECT coalesce(json_agg(counts), '[]'::json) FROM counts) AS counts,
-  (SELECT count(DISTINCT customer_id)::int FROM classified
-    WHERE excluded_by IS NULL) AS customers,
-  (SELECT coalesce(json_agg(items ORDER BY "dueDate", "vehicleId"),
-    '[]'::json) FROM items) AS items`;
+SELECT (SELECT counts FROM counts) AS counts,
+  (SELECT coalesce(json_agg(items ORDER BY ${order
+    .map((column) => itemColumns[column])
+    .join(", ")}), '[]'::json) FROM items) AS items`;
 }
 
 /** The items declined at the visit the reminder counts from. */

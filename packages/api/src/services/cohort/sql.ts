@@ -1,11 +1,14 @@
+import type { ExclusionReason } from "./preview.ts";
 import type { CohortQuery } from "./criteria.ts";
 import { defaultMilesPerDay } from "./mileage.ts";
 
 /**
- * The cohort as one set-based query. `classified` holds every vehicle that
- * is due (condition 1) with the first other condition it fails, or null
- * when it is eligible. The fragments below are chosen by the rule's shape,
- * never built from user text; every value is a parameter.
+ * The cohort as set-based SQL. `due` holds every vehicle that is due
+ * (condition 1); `exclusions` are the other conditions, each written twice:
+ * once to classify every due vehicle in one pass (counts, materialising),
+ * once to keep or drop one vehicle at a time (a page, which stops after its
+ * last row). The fragments are chosen by the rule's shape, never built from
+ * user text; every value is a parameter.
  *
  * Parameters: $1 asOf, $2 time zone, $3 frequency cap days, $4 service
  * type, $5 cadence months, $6 mileage interval, $7 rule id, $8 make,
@@ -32,6 +35,21 @@ const typedParams = `typed_params AS (
  */
 export const withoutJit = "SET LOCAL jit = off";
 
+/**
+ * How one evaluation reads the data, beside the rule itself: whether some
+ * vehicle's latest service of the type is after asOf (a preview of the
+ * past), so that its latest as of then must come from its history.
+ */
+export interface CohortShape {
+  readsHistory: boolean;
+}
+
+/** Answers `CohortShape.readsHistory` from the index, in one probe. */
+export const readsHistorySql = `SELECT EXISTS (
+  SELECT 1 FROM latest_services
+  WHERE service_type_id = $1::int AND performed_at > $2::timestamptz
+) AS "readsHistory"`;
+
 export function cohortParams(query: CohortQuery): unknown[] {
   const { criteria } = query;
 
@@ -52,82 +70,120 @@ export function cohortParams(query: CohortQuery): unknown[] {
   ];
 }
 
+/**
+ * Whether the rule counts by time alone from each vehicle's latest service
+ * of its type. Then a later service never falls due earlier, so the due
+ * vehicles are one range of the latest-services index, read in the order
+ * pages list them, and a due date is only worked out for rows shown.
+ */
+export function isTimeOnly(query: CohortQuery) {
+  const { criteria } = query;
+
+  return (
+    criteria.kind !== "DECLINED_WORK" &&
+    criteria.mileageInterval === null &&
+    !criteria.includeNeverServiced
+  );
+}
+
 /** The instant a due date begins in the shop's time zone. */
 export const dueAtOf = (dueDate: string) =>
   `(${dueDate}::timestamp AT TIME ZONE ${TZ})`;
 
 export const daysOverdueOf = (dueDate: string) => `(${TODAY} - ${dueDate})`;
 
-/**
- * The CTEs up to and including `classified`, for `WITH ...` callers.
- * `classified` keeps few columns: at a million vehicles every due row
- * passes from the parallel workers to one process, so width costs time;
- * callers join what they show for the rows they keep.
- */
-export function classifiedCtes(query: CohortQuery): string {
-  const anchors =
-    query.criteria.kind === "DECLINED_WORK"
-      ? declinedAnchorCtes()
-      : serviceAnchorCtes(query);
+/** The local date a service performed at `at` is due by time. */
+const timeDueDateOf = (at: string) =>
+  `((${at} AT TIME ZONE ${TZ})::date + make_interval(months => $5::int))::date`;
 
-  return `${typedParams},
-${anchors},
-due AS (
-  SELECT a.vehicle_id, v.customer_id, a.last_service_at, a.due_date,
-    ${query.criteria.kind === "DECLINED_WORK" ? `(a.due_date::timestamp AT TIME ZONE ${TZ})` : "a.anchor_at"} AS since_at,
-    v.make, v.model, v.year
+/**
+ * The local date N months before today. Services on or before it are due;
+ * services more than three days after it are not (adding months clamps to
+ * the month's end, so 28 to 31 August all fall due on 28 February). Only
+ * services in between need their due date worked out.
+ */
+const cadenceAgo = `(${TODAY} - make_interval(months => $5::int))::date`;
+const surelyDueBefore = `((${cadenceAgo} + 1)::timestamp AT TIME ZONE ${TZ})`;
+const neverDueFrom = `((${cadenceAgo} + 4)::timestamp AT TIME ZONE ${TZ})`;
+
+/**
+ * The CTEs up to `due`, for `WITH ...` callers: one row per active vehicle
+ * due at asOf, with vehicle_id, customer_id, last_service_at, anchor_at,
+ * since_at (emails after it count as "already emailed") and due_date, plus
+ * make, model and year when the filters test them. Then `emailed`, the
+ * rule's recipients that count, for `emailedJoin`.
+ *
+ * A time-only rule's `due` is not materialised: counting reads the index
+ * alone, and a page stops after its last row. Other rules aggregate history
+ * to find their due dates, which is done once.
+ */
+export function dueCtes(query: CohortQuery, shape: CohortShape): string {
+  const due = isTimeOnly(query)
+    ? `due AS NOT MATERIALIZED (${timeOnlyDue(query, shape)})`
+    : `${slowAnchorCtes(query, shape)},
+due AS MATERIALIZED (
+  SELECT a.vehicle_id, v.customer_id, a.last_service_at, a.anchor_at,
+    a.since_at, a.due_date, v.make, v.model, v.year
   FROM anchor a JOIN vehicles v ON v.id = a.vehicle_id
   WHERE v.status = 'ACTIVE' AND a.due_date <= ${TODAY}
-),
-${exclusionCtes(query)},
-classified AS (
-  SELECT d.vehicle_id, d.customer_id, d.last_service_at, d.due_date, CASE
-    WHEN NOT (${filterPredicate(query)}) THEN 'filters'
-    WHEN b.vehicle_id IS NOT NULL THEN 'booked'
-    WHEN c.email IS NULL OR btrim(c.email) = '' OR s.email IS NOT NULL
-      THEN 'unreachable'
-    WHEN em.last_at > d.since_at THEN 'alreadyEmailed'
-    WHEN capped.customer_id IS NOT NULL THEN 'recentlyEmailed'
-  END AS excluded_by
-  FROM due d
-  JOIN customers c ON c.id = d.customer_id
-  LEFT JOIN booked b ON b.vehicle_id = d.vehicle_id
-  LEFT JOIN suppressions s ON s.email = lower(btrim(c.email))
-  LEFT JOIN emailed em ON em.vehicle_id = d.vehicle_id
-  LEFT JOIN capped ON capped.customer_id = d.customer_id
 )`;
+
+  return `${typedParams},
+${due},
+emailed AS (${emailedSql(query)})`;
 }
 
-function serviceAnchorCtes(query: CohortQuery): string {
+/** Each vehicle's latest service of the type as of asOf. */
+function latestSql(shape: CohortShape, bound: string) {
+  const stored = `SELECT l.vehicle_id, l.customer_id, l.vehicle_active,
+    l.performed_at, l.odometer
+  FROM latest_services l
+  WHERE l.service_type_id = $4::int AND l.performed_at <= ${T} ${bound}`;
+  if (!shape.readsHistory) {
+    return stored;
+  }
+
+  return `${stored}
+  UNION ALL (
+    SELECT DISTINCT ON (sr.vehicle_id) sr.vehicle_id, l.customer_id,
+      l.vehicle_active, sr.performed_at, sr.odometer
+    FROM latest_services l
+    JOIN service_records sr ON sr.vehicle_id = l.vehicle_id
+      AND sr.service_type_id = l.service_type_id
+      AND sr.performed_at <= ${T}
+    WHERE l.service_type_id = $4::int AND l.performed_at > ${T}
+    ORDER BY sr.vehicle_id, sr.performed_at DESC,
+      sr.odometer DESC NULLS LAST)`;
+}
+
+function timeOnlyDue(query: CohortQuery, shape: CohortShape) {
+  const needsVehicle = vehicleFilters(query).length > 0;
+
+  return `
+  SELECT l.vehicle_id, l.customer_id, l.performed_at AS last_service_at,
+    l.performed_at AS anchor_at, l.performed_at AS since_at,
+    ${timeDueDateOf("l.performed_at")} AS due_date
+    ${needsVehicle ? ", v.make, v.model, v.year" : ""}
+  FROM (${latestSql(shape, `AND l.performed_at < ${neverDueFrom}`)}) l
+  ${needsVehicle ? "JOIN vehicles v ON v.id = l.vehicle_id" : ""}
+  WHERE l.vehicle_active AND l.performed_at < ${neverDueFrom}
+    AND (l.performed_at < ${surelyDueBefore}
+      OR ${timeDueDateOf("l.performed_at")} <= ${TODAY})`;
+}
+
+/** Anchors for rules with mileage, never-serviced vehicles or declined work. */
+function slowAnchorCtes(query: CohortQuery, shape: CohortShape): string {
+  return query.criteria.kind === "DECLINED_WORK"
+    ? declinedAnchorCtes()
+    : serviceAnchorCtes(query, shape);
+}
+
+function serviceAnchorCtes(query: CohortQuery, shape: CohortShape): string {
   const hasMileage = query.criteria.mileageInterval !== null;
-  // Without a mileage interval only services old enough can be due: a
-  // local date plus N months is at most 3 days past today minus N months
-  // (month ends), so this bound keeps every due vehicle and lets the index
-  // skip the rest. The exact test is `due` below.
-  const dueBound = hasMileage
-    ? ""
-    : `AND l.performed_at < ((${TODAY} - make_interval(months => $5::int))
-         ::date + 7)::timestamp AT TIME ZONE ${TZ}`;
-  // Rules with a mileage interval or that count never-serviced vehicles
-  // still read every latest row of the type and aggregate odometer readings
-  // or first visits from the history: at a million vehicles their preview
-  // takes several times longer than a time-only rule's (not benchmarked).
-  // latest_services holds each vehicle's latest record of the type; when
-  // that is after asOf (a preview of the past), the latest as of then comes
-  // from the vehicle's history.
-  const latest = `SELECT l.vehicle_id, l.performed_at, l.odometer
-       FROM latest_services l
-       WHERE l.service_type_id = $4::int AND l.performed_at <= ${T} ${dueBound}
-       UNION ALL (
-         SELECT DISTINCT ON (sr.vehicle_id) sr.vehicle_id, sr.performed_at,
-           sr.odometer
-         FROM latest_services l
-         JOIN service_records sr ON sr.vehicle_id = l.vehicle_id
-           AND sr.service_type_id = l.service_type_id
-           AND sr.performed_at <= ${T}
-         WHERE l.service_type_id = $4::int AND l.performed_at > ${T}
-         ORDER BY sr.vehicle_id, sr.performed_at DESC,
-           sr.odometer DESC NULLS LAST)`;
+  // These rules read every latest row of the type and aggregate odometer
+  // readings or first visits from the history: at a million vehicles their
+  // preview takes several times longer than a time-only rule's (not
+  // benchmarked).
   const firstVisits = query.criteria.includeNeverServiced
     ? `UNION ALL
        SELECT * FROM (
@@ -142,7 +198,7 @@ function serviceAnchorCtes(query: CohortQuery): string {
        ) first_visit`
     : "";
 
-  return `latest AS (${latest}),
+  return `latest AS (${latestSql(shape, "")}),
 anchor_src AS (
   SELECT l.vehicle_id, l.performed_at AS last_service_at,
     l.performed_at AS anchor_at, l.odometer AS anchor_odometer
@@ -152,11 +208,10 @@ anchor_src AS (
 ${hasMileage ? mileageCtes() : ""}
 anchor AS (
   SELECT a.vehicle_id, a.last_service_at, a.anchor_at,
+    a.anchor_at AS since_at,
     ${hasMileage ? "LEAST(a.time_due, a.mileage_due)" : "a.time_due"} AS due_date
   FROM (
-    SELECT x.*,
-      ((x.anchor_at AT TIME ZONE ${TZ})::date
-        + make_interval(months => $5::int))::date AS time_due
+    SELECT x.*, ${timeDueDateOf("x.anchor_at")} AS time_due
       ${hasMileage ? `, ${mileageDueExpression()} AS mileage_due` : ""}
     FROM anchor_src x
     ${hasMileage ? "LEFT JOIN rates r ON r.vehicle_id = x.vehicle_id" : ""}
@@ -211,12 +266,15 @@ function declinedAnchorCtes(): string {
 ),
 anchor AS (
   SELECT d.vehicle_id, d.performed_at AS last_service_at,
-    d.performed_at AS anchor_at,
-    (d.performed_at AT TIME ZONE ${TZ})::date + (
+    d.performed_at AS anchor_at, d.due_date,
+    (d.due_date::timestamp AT TIME ZONE ${TZ}) AS since_at
+  FROM (
+    SELECT d.*, (d.performed_at AT TIME ZONE ${TZ})::date + (
       SELECT max(o) FROM unnest(string_to_array($13::text, ',')::int[]) o
       WHERE (d.performed_at AT TIME ZONE ${TZ})::date + o <= ${TODAY}
     ) AS due_date
-  FROM declined d
+    FROM declined d
+  ) d
   WHERE NOT EXISTS (
     SELECT 1 FROM service_records s2
     WHERE s2.vehicle_id = d.vehicle_id AND s2.service_type_id = $4::int
@@ -224,47 +282,147 @@ anchor AS (
 )`;
 }
 
-function exclusionCtes(query: CohortQuery): string {
-  const emailed =
-    query.ruleId === null
-      ? `SELECT NULL::int AS vehicle_id, NULL::timestamptz AS last_at
-         WHERE false`
-      : `SELECT cr.vehicle_id, max(cr.created_at) AS last_at
-         FROM campaign_recipients cr
-         JOIN campaigns ca ON ca.id = cr.campaign_id
-         LEFT JOIN emails e ON e.id = cr.email_id
-         WHERE cr.rule_id = $7::int AND NOT cr.is_control
-           AND CASE WHEN cr.email_id IS NULL THEN ${inFlightCampaign}
-             ELSE e.status NOT IN ${unsentEmail} END
-         GROUP BY cr.vehicle_id`;
+/** The rule's recipients that count as emailed, latest per vehicle. */
+function emailedSql(query: CohortQuery) {
+  if (query.ruleId === null) {
+    return `SELECT NULL::int AS vehicle_id, NULL::timestamptz AS last_at
+      WHERE false`;
+  }
 
-  return `booked AS (
-  SELECT DISTINCT a.vehicle_id FROM appointments a
-  WHERE a.status = 'SCHEDULED' AND a.scheduled_for > ${T}
-),
-emailed AS (${emailed}),
-capped AS (
-  SELECT DISTINCT e.customer_id FROM emails e
-  WHERE e.direction = 'OUTBOUND' AND e.campaign_id IS NOT NULL
-    AND e.customer_id IS NOT NULL
-    AND e.status NOT IN ('CANCELLED', 'SKIPPED')
-    AND e.created_at > ${T} - make_interval(hours => 24 * $3::int)
-)`;
+  return `SELECT cr.vehicle_id, max(cr.created_at) AS last_at
+    FROM campaign_recipients cr
+    JOIN campaigns ca ON ca.id = cr.campaign_id
+    LEFT JOIN emails e ON e.id = cr.email_id
+    WHERE cr.rule_id = $7::int AND ${recipientCounts}
+    GROUP BY cr.vehicle_id`;
 }
 
-function filterPredicate(query: CohortQuery): string {
-  const visited = query.criteria.filters.visitedWithinMonths
-    ? `EXISTS (
+const recipientCounts = `NOT cr.is_control
+  AND CASE WHEN cr.email_id IS NULL THEN ${inFlightCampaign}
+    ELSE e.status NOT IN ${unsentEmail} END`;
+
+/** Joins `emailed` to `due d` as `em`, for the classifying form. */
+export const emailedJoin =
+  "LEFT JOIN emailed em ON em.vehicle_id = d.vehicle_id";
+
+const cappedEmail = `e.direction = 'OUTBOUND' AND e.campaign_id IS NOT NULL
+  AND e.status NOT IN ('CANCELLED', 'SKIPPED')
+  AND e.created_at > ${T} - make_interval(hours => 24 * $3::int)`;
+
+const upcomingAppointment = `a.status = 'SCHEDULED' AND a.scheduled_for > ${T}`;
+
+interface Exclusion {
+  reason: ExclusionReason;
+  /**
+   * True when due vehicle `d` is left out, tested against sets worked out
+   * once per query (hashed), so classifying every due vehicle costs one
+   * lookup per set. May read `em` (see `emailedJoin`).
+   */
+  excludes: string;
+  /** True when `d` is kept, probing indexes for this one vehicle. */
+  keeps: string;
+}
+
+/** Conditions 2 to 6, in the order a vehicle is counted under the first. */
+export function exclusions(query: CohortQuery): Exclusion[] {
+  const filters = filterPredicate(query);
+  const list: Exclusion[] = [];
+  if (filters) {
+    list.push({
+      reason: "filters",
+      excludes: `NOT (${filters})`,
+      keeps: filters,
+    });
+  }
+  list.push(
+    {
+      reason: "booked",
+      excludes: `d.vehicle_id IN (
+        SELECT a.vehicle_id FROM appointments a WHERE ${upcomingAppointment})`,
+      keeps: `NOT EXISTS (SELECT 1 FROM appointments a
+        WHERE a.vehicle_id = d.vehicle_id AND ${upcomingAppointment})`,
+    },
+    {
+      reason: "unreachable",
+      // Built from the small side: owners without an address, then each
+      // suppressed address looked up in the index on the address as
+      // compared here (OFFSET 0 keeps the planner from scanning every
+      // customer to join them instead).
+      excludes: `d.customer_id IN (
+        SELECT c.id FROM customers c
+        WHERE c.email IS NULL OR btrim(c.email) = ''
+        UNION ALL
+        SELECT c.id FROM suppressions s CROSS JOIN LATERAL (
+          SELECT c.id FROM customers c
+          WHERE lower(btrim(c.email)) = s.email OFFSET 0) c)`,
+      keeps: `EXISTS (SELECT 1 FROM customers c
+        WHERE c.id = d.customer_id AND btrim(c.email) <> ''
+          AND NOT EXISTS (SELECT 1 FROM suppressions s
+            WHERE s.email = lower(btrim(c.email))))`,
+    },
+  );
+  if (query.ruleId !== null) {
+    list.push({
+      reason: "alreadyEmailed",
+      excludes: "em.last_at > d.since_at",
+      keeps: `NOT EXISTS (SELECT 1 FROM campaign_recipients cr
+        JOIN campaigns ca ON ca.id = cr.campaign_id
+        LEFT JOIN emails e ON e.id = cr.email_id
+        WHERE cr.rule_id = $7::int AND cr.vehicle_id = d.vehicle_id
+          AND cr.created_at > d.since_at AND ${recipientCounts})`,
+    });
+  }
+  list.push({
+    reason: "recentlyEmailed",
+    excludes: `d.customer_id IN (
+      SELECT e.customer_id FROM emails e
+      WHERE e.customer_id IS NOT NULL AND ${cappedEmail})`,
+    keeps: `NOT EXISTS (SELECT 1 FROM emails e
+      WHERE e.customer_id = d.customer_id AND ${cappedEmail})`,
+  });
+
+  return list;
+}
+
+/** The first condition due vehicle `d` fails, or null when it is eligible. */
+export function classification(query: CohortQuery): string {
+  const cases = exclusions(query).map(
+    (x) => `WHEN ${x.excludes} THEN '${x.reason}'`,
+  );
+
+  return `CASE ${cases.join("\n    ")} END`;
+}
+
+/** Filters on the vehicle itself, which `due` must then join. */
+function vehicleFilters(query: CohortQuery): string[] {
+  const { filters } = query.criteria;
+  const parts: string[] = [];
+  if (filters.make !== undefined) {
+    parts.push("lower(d.make) = lower($8::text)");
+  }
+  if (filters.model !== undefined) {
+    parts.push("lower(d.model) = lower($9::text)");
+  }
+  if (filters.yearMin !== undefined) {
+    parts.push("d.year >= $10::int");
+  }
+  if (filters.yearMax !== undefined) {
+    parts.push("d.year <= $11::int");
+  }
+
+  return parts;
+}
+
+function filterPredicate(query: CohortQuery): string | null {
+  const parts = vehicleFilters(query);
+  if (query.criteria.filters.visitedWithinMonths) {
+    parts.push(`EXISTS (
         SELECT 1 FROM vehicles v2
         JOIN service_records sv ON sv.vehicle_id = v2.id
         WHERE v2.customer_id = d.customer_id AND sv.performed_at <= ${T}
           AND (sv.performed_at AT TIME ZONE ${TZ})::date
-            >= ${TODAY} - make_interval(months => $12::int))`
-    : "true";
+            >= ${TODAY} - make_interval(months => $12::int))`);
+  }
 
-  return `($8::text IS NULL OR lower(d.make) = lower($8::text))
-    AND ($9::text IS NULL OR lower(d.model) = lower($9::text))
-    AND ($10::int IS NULL OR d.year >= $10::int)
-    AND ($11::int IS NULL OR d.year <= $11::int)
-    AND ${visited}`;
+  return parts.length > 0 ? parts.join("\n    AND ") : null;
 }
