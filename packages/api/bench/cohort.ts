@@ -52,6 +52,25 @@ const [previewRule, materializeRule] = await Promise.all(
     }),
   ),
 );
+// Rules that aggregate history instead of reading one index range.
+const [mileageRule, neverServicedRule] = await Promise.all([
+  db.prisma.rule.create({
+    data: {
+      name: "Oil 6 or 5,000 miles",
+      serviceTypeId: 1,
+      cadenceMonths: 6,
+      mileageInterval: 5_000,
+    },
+  }),
+  db.prisma.rule.create({
+    data: {
+      name: "Brakes 12, never-serviced too",
+      serviceTypeId: 3,
+      cadenceMonths: 12,
+      includeNeverServiced: true,
+    },
+  }),
+]);
 const counts = await db.sql.query<{ table: string; rows: number }>(`
   SELECT 'vehicles' AS table, count(*)::int AS rows FROM vehicles
   UNION ALL SELECT 'service_records', count(*)::int FROM service_records
@@ -87,6 +106,15 @@ const explain = await time(runs * 3, (i) =>
   }),
 );
 
+const previewOf = (ruleId: number) => () =>
+  previewCohort(db, { target: { ruleId }, asOf, limit: 50 });
+const historyRuns = Math.max(3, Math.round(runs / 3));
+const mileagePreview = await time(historyRuns, previewOf(mileageRule.id));
+const neverServicedPreview = await time(
+  historyRuns,
+  previewOf(neverServicedRule.id),
+);
+
 let recipients = 0;
 const heapBefore = process.memoryUsage().heapUsed;
 const materialize = await time(3, async () => {
@@ -116,6 +144,8 @@ const report = renderReport({
   previewTotal,
   preview,
   floorTiming,
+  mileagePreview,
+  neverServicedPreview,
   explain,
   materialize,
   recipients,
@@ -166,6 +196,8 @@ function renderReport(r: {
   previewTotal: number;
   preview: Timing;
   floorTiming: Timing;
+  mileagePreview: Timing;
+  neverServicedPreview: Timing;
   explain: Timing;
   materialize: Timing;
   recipients: number;
@@ -199,8 +231,14 @@ transaction.
 | --- | --- | --- | --- | --- |
 ${row("floor: hand-written count", r.floorTiming)}
 ${row("cohort.preview", r.preview, previewRatio)}
+${row("cohort.preview, 6 months or 5,000 miles", r.mileagePreview)}
+${row("cohort.preview, brakes every 12 months, never-serviced included", r.neverServicedPreview)}
 ${row("cohort.explain", r.explain)}
 ${row(`materialise ${r.recipients.toLocaleString("en")} recipients`, r.materialize)}
+
+The two rules after the floor have no target of their own: they aggregate
+odometer readings or first visits from the service history, so they cannot
+read one index range the way a time-only rule does.
 
 Node heap growth across the materialisations: ${r.heapGrowthMb.toFixed(1)} MB
 (rows never pass through Node).

@@ -64,11 +64,52 @@ async function fromScratch() {
     );
 }
 
+/** vehicle_visits worked out from the whole history, in TypeScript. */
+async function visitsFromScratch() {
+  const records = await server.db.prisma.serviceRecord.findMany({
+    select: { vehicleId: true, performedAt: true, odometer: true },
+  });
+  const byVehicle = new Map<number, typeof records>();
+  for (const r of records) {
+    byVehicle.set(r.vehicleId, [...(byVehicle.get(r.vehicleId) ?? []), r]);
+  }
+  // Earliest first and, at one instant, the lower reading (none last).
+  const ascending = (a: (typeof records)[number], b: typeof a) =>
+    a.performedAt.getTime() - b.performedAt.getTime() ||
+    (a.odometer ?? Infinity) - (b.odometer ?? Infinity);
+
+  return [...byVehicle.entries()]
+    .map(([vehicleId, list]) => {
+      const visits = list.sort(ascending);
+      const readings = visits.filter((r) => r.odometer !== null);
+      const first = visits[0]!;
+      const firstReading = readings[0];
+      const lastReading = readings.at(-1);
+
+      return {
+        vehicleId,
+        firstVisitAt: first.performedAt,
+        firstVisitOdometer: first.odometer,
+        firstReadingAt: firstReading?.performedAt ?? null,
+        firstReadingOdometer: firstReading?.odometer ?? null,
+        lastReadingAt: lastReading?.performedAt ?? null,
+        lastReadingOdometer: lastReading?.odometer ?? null,
+      };
+    })
+    .sort((a, b) => a.vehicleId - b.vehicleId);
+}
+
 async function expectInStep() {
-  const [actual, expected] = await Promise.all([stored(), fromScratch()]);
+  const [actual, expected, visits, expectedVisits] = await Promise.all([
+    stored(),
+    fromScratch(),
+    server.db.prisma.vehicleVisits.findMany({ orderBy: { vehicleId: "asc" } }),
+    visitsFromScratch(),
+  ]);
 
   expect(expected.length).toBeGreaterThan(0);
   expect(actual).toEqual(expected);
+  expect(visits).toEqual(expectedVisits);
 }
 
 /** Waits for an import job to stop running, through its progress events. */
@@ -107,7 +148,7 @@ async function imported(content: string) {
   return client.import.get.query({ id: job.id });
 }
 
-describe("the stored latest service per vehicle and type", () => {
+describe("the stored latest service per vehicle and type, and visits per vehicle", () => {
   it("follows records created one at a time, in any order", async () => {
     const build = cohortBuilder(server.db);
     const oil = await build.serviceType("oil-change");

@@ -180,22 +180,18 @@ function slowAnchorCtes(query: CohortQuery, shape: CohortShape): string {
 
 function serviceAnchorCtes(query: CohortQuery, shape: CohortShape): string {
   const hasMileage = query.criteria.mileageInterval !== null;
-  // These rules read every latest row of the type and aggregate odometer
-  // readings or first visits from the history: at a million vehicles their
-  // preview takes several times longer than a time-only rule's (not
-  // benchmarked).
+  // These rules work out a due date for every vehicle with the type (or
+  // every vehicle), so they cost several times a time-only rule's preview
+  // at a million vehicles: see docs/benchmarks.md. A vehicle never
+  // serviced with the type as of asOf counts from its first visit.
   const firstVisits = query.criteria.includeNeverServiced
     ? `UNION ALL
-       SELECT * FROM (
-         SELECT DISTINCT ON (sr.vehicle_id) sr.vehicle_id,
-           NULL::timestamptz, sr.performed_at, sr.odometer
-         FROM service_records sr
-         WHERE sr.performed_at <= ${T} AND NOT EXISTS (
-           SELECT 1 FROM service_records s3
-           WHERE s3.vehicle_id = sr.vehicle_id
-             AND s3.service_type_id = $4::int AND s3.performed_at <= ${T})
-         ORDER BY sr.vehicle_id, sr.performed_at, sr.odometer NULLS LAST
-       ) first_visit`
+       SELECT vv.vehicle_id, NULL::timestamptz, vv.first_visit_at,
+         vv.first_visit_odometer
+       FROM vehicle_visits vv
+       WHERE vv.first_visit_at <= ${T}
+         AND NOT EXISTS (SELECT 1 FROM latest l
+           WHERE l.vehicle_id = vv.vehicle_id)`
     : "";
 
   return `latest AS (${latestSql(shape, "")}),
@@ -219,19 +215,31 @@ anchor AS (
 )`;
 }
 
-/** First and last reading per due candidate; see mileage.ts for the rule. */
+/**
+ * First and last odometer reading per vehicle as of asOf (see mileage.ts
+ * for the rule): stored in vehicle_visits, except for vehicles read after
+ * asOf, whose readings until then come from their history.
+ */
 function mileageCtes(): string {
   return `readings AS (
+  SELECT vv.vehicle_id,
+    (vv.first_reading_at AT TIME ZONE ${TZ})::date AS first_date,
+    (vv.last_reading_at AT TIME ZONE ${TZ})::date AS last_date,
+    vv.first_reading_odometer AS first_odometer,
+    vv.last_reading_odometer AS last_odometer
+  FROM vehicle_visits vv
+  WHERE vv.last_reading_at <= ${T}
+  UNION ALL
   SELECT sr.vehicle_id,
-    (min(sr.performed_at) AT TIME ZONE ${TZ})::date AS first_date,
-    (max(sr.performed_at) AT TIME ZONE ${TZ})::date AS last_date,
-    (array_agg(sr.odometer ORDER BY sr.performed_at, sr.odometer))[1]
-      AS first_odometer,
+    (min(sr.performed_at) AT TIME ZONE ${TZ})::date,
+    (max(sr.performed_at) AT TIME ZONE ${TZ})::date,
+    (array_agg(sr.odometer ORDER BY sr.performed_at, sr.odometer))[1],
     (array_agg(sr.odometer ORDER BY sr.performed_at DESC,
-      sr.odometer DESC))[1] AS last_odometer
+      sr.odometer DESC))[1]
   FROM service_records sr
   WHERE sr.odometer IS NOT NULL AND sr.performed_at <= ${T}
-    AND sr.vehicle_id IN (SELECT vehicle_id FROM anchor_src)
+    AND sr.vehicle_id IN (SELECT vehicle_id FROM vehicle_visits
+      WHERE last_reading_at > ${T})
   GROUP BY sr.vehicle_id
 ),
 rates AS (
