@@ -113,6 +113,8 @@ async function main() {
     createdById: benchUser.id,
   });
   idleRss = process.memoryUsage.rss();
+  // The peak includes the idle sample, so "added" is never below zero.
+  peakRss = idleRss;
   const sampler = setInterval(sampleMemory, 100);
   process.on("message", (command: ServerCommand) => {
     if (command.kind === "commit") {

@@ -1,9 +1,7 @@
 import { mkdirSync } from "node:fs";
 
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { createNotifier, type Notifier } from "./notifier.ts";
@@ -77,10 +75,18 @@ function openPostgres(url: string, max: number): Database {
   };
 }
 
+/**
+ * PGlite and its adapter load only here: their WebAssembly build costs a
+ * process on PostgreSQL some 40 MB of memory it would never use.
+ */
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
   }
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("pglite-prisma-adapter"),
+  ]);
   const client = new PGlite(dataDir);
   await client.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });

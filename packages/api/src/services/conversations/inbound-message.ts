@@ -1,4 +1,4 @@
-import { simpleParser, type AddressObject } from "mailparser";
+import type { AddressObject } from "mailparser";
 import { z } from "zod";
 
 import { DomainError } from "../../errors.ts";
@@ -18,6 +18,9 @@ export interface InboundMessage {
 const maxBody = 200_000;
 
 export async function parseMime(raw: Buffer | string): Promise<InboundMessage> {
+  // Loaded on the first inbound email: mailparser and its charset tables
+  // would add some 10 MB to every process that never receives one.
+  const { simpleParser } = await import("mailparser");
   const mail = await simpleParser(raw, { skipImageLinks: true });
   const from = mail.from?.value[0]?.address;
   if (!from) {
