@@ -106,13 +106,25 @@ const explain = await time(runs * 3, (i) =>
   }),
 );
 
-const previewOf = (ruleId: number) => () =>
-  previewCohort(db, { target: { ruleId }, asOf, limit: 50 });
+/** Times a rule's preview, keeping how many vehicles it found due. */
+const previewOf = (ruleId: number, due: { count: number }) => async () => {
+  const result = await previewCohort(db, {
+    target: { ruleId },
+    asOf,
+    limit: 50,
+  });
+  due.count = result.due;
+};
 const historyRuns = Math.max(3, Math.round(runs / 3));
-const mileagePreview = await time(historyRuns, previewOf(mileageRule.id));
+const mileageDue = { count: 0 };
+const neverServicedDue = { count: 0 };
+const mileagePreview = await time(
+  historyRuns,
+  previewOf(mileageRule.id, mileageDue),
+);
 const neverServicedPreview = await time(
   historyRuns,
-  previewOf(neverServicedRule.id),
+  previewOf(neverServicedRule.id, neverServicedDue),
 );
 
 let recipients = 0;
@@ -146,6 +158,7 @@ const report = renderReport({
   floorTiming,
   mileagePreview,
   neverServicedPreview,
+  historyDue: [mileageDue.count, neverServicedDue.count],
   explain,
   materialize,
   recipients,
@@ -198,6 +211,7 @@ function renderReport(r: {
   floorTiming: Timing;
   mileagePreview: Timing;
   neverServicedPreview: Timing;
+  historyDue: [number, number];
   explain: Timing;
   materialize: Timing;
   recipients: number;
@@ -236,9 +250,12 @@ ${row("cohort.preview, brakes every 12 months, never-serviced included", r.never
 ${row("cohort.explain", r.explain)}
 ${row(`materialise ${r.recipients.toLocaleString("en")} recipients`, r.materialize)}
 
-The two rules after the floor have no target of their own: they aggregate
-odometer readings or first visits from the service history, so they cannot
-read one index range the way a time-only rule does.
+The two rules after the preview have no target of their own. They work
+out a due date for every vehicle with the type (or every vehicle) from its
+stored readings or first visit, so they cannot read one index range the
+way a time-only rule does. Vehicles due: ${r.historyDue
+    .map((n) => n.toLocaleString("en"))
+    .join(" and ")}.
 
 Node heap growth across the materialisations: ${r.heapGrowthMb.toFixed(1)} MB
 (rows never pass through Node).
