@@ -1,10 +1,11 @@
-import type { DomainEventType, StoredEvent } from "@rally/api";
+import type { StoredEvent } from "@rally/api";
 import type { RouterOutputs } from "@rally/client";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
 import { numberIn, textIn } from "./payload.ts";
+import type { UpdateTable } from "./update-table.ts";
 
 type Campaign = RouterOutputs["campaign"]["get"];
 type CampaignPage = RouterOutputs["campaign"]["list"];
@@ -190,12 +191,7 @@ const refreshFrontPage = (_event: StoredEvent, queryClient: QueryClient) =>
   refreshSummary(queryClient);
 
 /** What campaigns, their emails and the front page show, per event type. */
-export const campaignCacheUpdates: Partial<
-  Record<
-    DomainEventType,
-    (event: StoredEvent, queryClient: QueryClient) => Promise<void>
-  >
-> = {
+export const campaignCacheUpdates: UpdateTable = {
   "campaign.progress": applyProgress,
   "campaign.status": applyCampaignStatus,
   "email.status": applyEmailStatus,

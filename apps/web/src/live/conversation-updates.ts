@@ -5,6 +5,7 @@ import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
 import { numberIn, textIn } from "./payload.ts";
+import type { UpdateTable } from "./update-table.ts";
 
 type Thread = RouterOutputs["conversation"]["thread"];
 type Inbox = RouterOutputs["conversation"]["list"];
@@ -19,7 +20,7 @@ const threadKey = (threadId?: number) =>
   );
 
 /** A message came or went: its thread and the inbox order change. */
-export async function refreshConversation(
+async function refreshConversation(
   event: StoredEvent,
   queryClient: QueryClient,
 ) {
@@ -64,7 +65,7 @@ function withoutUnread(inbox: Inbox, threadId: number, count: number): Inbox {
  * A thread was read: its count drops to nought in place. An inbox that
  * does not list the thread cannot tell its totals, so it is fetched again.
  */
-export async function markConversationRead(
+async function markConversationRead(
   event: StoredEvent,
   queryClient: QueryClient,
 ) {
@@ -107,10 +108,7 @@ export async function markConversationRead(
  * every open thread and inbox row showing it, without a refetch. A fetch
  * already under way may have read the old status, so it starts again.
  */
-export async function patchEmailStatus(
-  event: StoredEvent,
-  queryClient: QueryClient,
-) {
+async function patchEmailStatus(event: StoredEvent, queryClient: QueryClient) {
   const emailId = numberIn(event.payload, "emailId");
   const status = textIn(event.payload, "to") as EmailStatus | undefined;
   if (emailId === undefined || status === undefined) {
@@ -159,3 +157,10 @@ function withStatus(inbox: Inbox, emailId: number, status: EmailStatus) {
     ),
   };
 }
+
+/** What the inbox and its threads show, per event type. */
+export const conversationCacheUpdates: UpdateTable = {
+  "conversation.message": refreshConversation,
+  "conversation.read": markConversationRead,
+  "email.status": patchEmailStatus,
+};

@@ -1,10 +1,11 @@
-import type { DomainEventType, StoredEvent } from "@rally/api";
+import type { StoredEvent } from "@rally/api";
 import type { RouterOutputs } from "@rally/client";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
 import { numberIn, textIn } from "./payload.ts";
+import type { UpdateTable } from "./update-table.ts";
 
 type ImportJob = RouterOutputs["import"]["get"];
 type ImportPage = RouterOutputs["import"]["list"];
@@ -108,11 +109,6 @@ async function applyImportProgress(
   ]);
 }
 
-export const importCacheUpdates: Partial<
-  Record<
-    DomainEventType,
-    (event: StoredEvent, queryClient: QueryClient) => Promise<void>
-  >
-> = {
+export const importCacheUpdates: UpdateTable = {
   "import.progress": applyImportProgress,
 };

@@ -4,12 +4,10 @@ import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
 import { numberIn, textIn } from "./payload.ts";
+import type { UpdateTable } from "./update-table.ts";
 
 /** A schedule was created, edited, paused, resumed, cancelled or deleted. */
-export async function refreshSchedule(
-  event: StoredEvent,
-  queryClient: QueryClient,
-) {
+async function refreshSchedule(event: StoredEvent, queryClient: QueryClient) {
   const isRecurring = textIn(event.payload, "kind") === "recurring";
   await queryClient.invalidateQueries({
     queryKey: isRecurring
@@ -22,7 +20,7 @@ export async function refreshSchedule(
  * A run started or finished: its schedule's history, and the list that
  * shows it (a recurring schedule's last run, or the one-off itself).
  */
-export async function refreshRun(event: StoredEvent, queryClient: QueryClient) {
+async function refreshRun(event: StoredEvent, queryClient: QueryClient) {
   const scheduleId = numberIn(event.payload, "scheduleId");
   const runId = numberIn(event.payload, "scheduledCampaignId");
   const touched =
@@ -40,11 +38,15 @@ export async function refreshRun(event: StoredEvent, queryClient: QueryClient) {
   );
 }
 
-export async function refreshSettings(
-  _event: StoredEvent,
-  queryClient: QueryClient,
-) {
+async function refreshSettings(_event: StoredEvent, queryClient: QueryClient) {
   await queryClient.invalidateQueries({
     queryKey: getQueryKey(trpc.settings.get),
   });
 }
+
+/** What schedules, their runs and the settings show, per event type. */
+export const scheduleCacheUpdates: UpdateTable = {
+  "schedule.changed": refreshSchedule,
+  "schedule.run": refreshRun,
+  "settings.changed": refreshSettings,
+};

@@ -1,10 +1,11 @@
-import type { DomainEventType, StoredEvent } from "@rally/api";
+import type { StoredEvent } from "@rally/api";
 import type { RouterOutputs } from "@rally/client";
 import type { QueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 
 import { trpc } from "../trpc.ts";
 import { numberIn, textIn } from "./payload.ts";
+import type { UpdateTable } from "./update-table.ts";
 
 type Vehicle = RouterOutputs["vehicle"]["get"];
 type EmailStatus = Vehicle["emails"][number]["status"];
@@ -43,12 +44,7 @@ async function refreshVehiclePages(
   });
 }
 
-export const vehicleEmailUpdates: Partial<
-  Record<
-    DomainEventType,
-    (event: StoredEvent, queryClient: QueryClient) => Promise<void>
-  >
-> = {
+export const vehicleEmailUpdates: UpdateTable = {
   "email.status": patchVehicleEmail,
   "campaign.status": refreshVehiclePages,
 };
