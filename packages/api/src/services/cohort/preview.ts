@@ -219,9 +219,10 @@ const itemColumns: Record<string, string> = {
 
 /**
  * $14 to $16 the cursor (due date, anchor, vehicle id), $17 the page size
- * plus one. The counts classify every due vehicle in one pass; the page
- * keeps vehicles one at a time, so for a time-only rule it reads the index
- * in page order and stops after its last row.
+ * plus one. The counts classify every due vehicle in one pass. For a
+ * time-only rule the page keeps vehicles one at a time, reading the index
+ * in page order and stopping after its last row; other rules have worked
+ * out every due date already, so their page sorts the classified rows.
  */
 function previewSql(query: CohortQuery, shape: CohortShape): string {
   const timeOnly = isTimeOnly(query);
@@ -238,7 +239,11 @@ function previewSql(query: CohortQuery, shape: CohortShape): string {
       ? `'eligible', count(*) FILTER (WHERE reason IS NULL)`
       : `'${reason}', count(*) FILTER (WHERE reason = '${reason}')`,
   );
-  const keeps = exclusions(query).map((x) => x.keeps);
+  const pageFilter = timeOnly
+    ? exclusions(query)
+        .map((x) => x.keeps)
+        .join("\n    AND ")
+    : `${classification(query)} IS NULL`;
 
   return `WITH ${dueCtes(query, shape)},
 page_params AS (SELECT $14::date, $15::timestamptz, $16::int, $17::int),
@@ -256,8 +261,8 @@ counts AS (
 page AS (
   SELECT d.vehicle_id, d.customer_id, d.last_service_at, d.anchor_at,
     d.due_date
-  FROM due d
-  WHERE ${keeps.join("\n    AND ")}
+  FROM due d ${timeOnly ? "" : emailedJoin}
+  WHERE ${pageFilter}
     AND ($16::int IS NULL OR (${order.join(", ")}) > (${after.join(", ")}))
   ORDER BY ${order.join(", ")}
   LIMIT $17::int

@@ -121,12 +121,7 @@ export function dueCtes(query: CohortQuery, shape: CohortShape): string {
   const due = isTimeOnly(query)
     ? `due AS NOT MATERIALIZED (${timeOnlyDue(query, shape)})`
     : `${slowAnchorCtes(query, shape)},
-due AS MATERIALIZED (
-  SELECT a.vehicle_id, v.customer_id, a.last_service_at, a.anchor_at,
-    a.since_at, a.due_date, v.make, v.model, v.year
-  FROM anchor a JOIN vehicles v ON v.id = a.vehicle_id
-  WHERE v.status = 'ACTIVE' AND a.due_date <= ${TODAY}
-)`;
+due AS MATERIALIZED (${slowDue(query)})`;
 
   return `${typedParams},
 ${due},
@@ -171,7 +166,24 @@ function timeOnlyDue(query: CohortQuery, shape: CohortShape) {
       OR ${timeDueDateOf("l.performed_at")} <= ${TODAY})`;
 }
 
-/** Anchors for rules with mileage, never-serviced vehicles or declined work. */
+/** Due vehicles of the rules whose `anchor` works out every due date. */
+function slowDue(query: CohortQuery) {
+  const needsVehicle = vehicleFilters(query).length > 0;
+
+  return `
+  SELECT a.vehicle_id, a.customer_id, a.last_service_at, a.anchor_at,
+    a.since_at, a.due_date
+    ${needsVehicle ? ", v.make, v.model, v.year" : ""}
+  FROM anchor a
+  ${needsVehicle ? "JOIN vehicles v ON v.id = a.vehicle_id" : ""}
+  WHERE a.vehicle_active AND a.due_date <= ${TODAY}`;
+}
+
+/**
+ * Anchors for rules with mileage, never-serviced vehicles or declined
+ * work: vehicle_id, customer_id, vehicle_active, last_service_at,
+ * anchor_at, since_at and due_date.
+ */
 function slowAnchorCtes(query: CohortQuery, shape: CohortShape): string {
   return query.criteria.kind === "DECLINED_WORK"
     ? declinedAnchorCtes()
@@ -186,9 +198,9 @@ function serviceAnchorCtes(query: CohortQuery, shape: CohortShape): string {
   // serviced with the type as of asOf counts from its first visit.
   const firstVisits = query.criteria.includeNeverServiced
     ? `UNION ALL
-       SELECT vv.vehicle_id, NULL::timestamptz, vv.first_visit_at,
-         vv.first_visit_odometer
-       FROM vehicle_visits vv
+       SELECT vv.vehicle_id, v.customer_id, v.status = 'ACTIVE',
+         NULL::timestamptz, vv.first_visit_at, vv.first_visit_odometer
+       FROM vehicle_visits vv JOIN vehicles v ON v.id = vv.vehicle_id
        WHERE vv.first_visit_at <= ${T}
          AND NOT EXISTS (SELECT 1 FROM latest l
            WHERE l.vehicle_id = vv.vehicle_id)`
@@ -196,15 +208,16 @@ function serviceAnchorCtes(query: CohortQuery, shape: CohortShape): string {
 
   return `latest AS (${latestSql(shape, "")}),
 anchor_src AS (
-  SELECT l.vehicle_id, l.performed_at AS last_service_at,
-    l.performed_at AS anchor_at, l.odometer AS anchor_odometer
+  SELECT l.vehicle_id, l.customer_id, l.vehicle_active,
+    l.performed_at AS last_service_at, l.performed_at AS anchor_at,
+    l.odometer AS anchor_odometer
   FROM latest l
   ${firstVisits}
 ),
 ${hasMileage ? mileageCtes() : ""}
 anchor AS (
-  SELECT a.vehicle_id, a.last_service_at, a.anchor_at,
-    a.anchor_at AS since_at,
+  SELECT a.vehicle_id, a.customer_id, a.vehicle_active, a.last_service_at,
+    a.anchor_at, a.anchor_at AS since_at,
     ${hasMileage ? "LEAST(a.time_due, a.mileage_due)" : "a.time_due"} AS due_date
   FROM (
     SELECT x.*, ${timeDueDateOf("x.anchor_at")} AS time_due
@@ -273,15 +286,16 @@ function declinedAnchorCtes(): string {
   ORDER BY sr.vehicle_id, sr.performed_at DESC
 ),
 anchor AS (
-  SELECT d.vehicle_id, d.performed_at AS last_service_at,
-    d.performed_at AS anchor_at, d.due_date,
-    (d.due_date::timestamp AT TIME ZONE ${TZ}) AS since_at
+  SELECT d.vehicle_id, d.customer_id, d.vehicle_active,
+    d.performed_at AS last_service_at, d.performed_at AS anchor_at,
+    d.due_date, (d.due_date::timestamp AT TIME ZONE ${TZ}) AS since_at
   FROM (
-    SELECT d.*, (d.performed_at AT TIME ZONE ${TZ})::date + (
-      SELECT max(o) FROM unnest(string_to_array($13::text, ',')::int[]) o
-      WHERE (d.performed_at AT TIME ZONE ${TZ})::date + o <= ${TODAY}
-    ) AS due_date
-    FROM declined d
+    SELECT d.*, v.customer_id, v.status = 'ACTIVE' AS vehicle_active,
+      (d.performed_at AT TIME ZONE ${TZ})::date + (
+        SELECT max(o) FROM unnest(string_to_array($13::text, ',')::int[]) o
+        WHERE (d.performed_at AT TIME ZONE ${TZ})::date + o <= ${TODAY}
+      ) AS due_date
+    FROM declined d JOIN vehicles v ON v.id = d.vehicle_id
   ) d
   WHERE NOT EXISTS (
     SELECT 1 FROM service_records s2
