@@ -71,7 +71,9 @@ async function visitsFromScratch() {
   });
   const byVehicle = new Map<number, typeof records>();
   for (const r of records) {
-    byVehicle.set(r.vehicleId, [...(byVehicle.get(r.vehicleId) ?? []), r]);
+    const list = byVehicle.get(r.vehicleId) ?? [];
+    list.push(r);
+    byVehicle.set(r.vehicleId, list);
   }
   // Earliest first and, at one instant, the lower reading (none last).
   const ascending = (a: (typeof records)[number], b: typeof a) =>

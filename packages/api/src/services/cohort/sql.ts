@@ -129,11 +129,11 @@ emailed AS (${emailedSql(query)})`;
 }
 
 /** Each vehicle's latest service of the type as of asOf. */
-function latestSql(shape: CohortShape, bound: string) {
+function latestSql(shape: CohortShape) {
   const stored = `SELECT l.vehicle_id, l.customer_id, l.vehicle_active,
     l.performed_at, l.odometer
   FROM latest_services l
-  WHERE l.service_type_id = $4::int AND l.performed_at <= ${T} ${bound}`;
+  WHERE l.service_type_id = $4::int AND l.performed_at <= ${T}`;
   if (!shape.readsHistory) {
     return stored;
   }
@@ -159,7 +159,7 @@ function timeOnlyDue(query: CohortQuery, shape: CohortShape) {
     l.performed_at AS anchor_at, l.performed_at AS since_at,
     ${timeDueDateOf("l.performed_at")} AS due_date
     ${needsVehicle ? ", v.make, v.model, v.year" : ""}
-  FROM (${latestSql(shape, `AND l.performed_at < ${neverDueFrom}`)}) l
+  FROM (${latestSql(shape)}) l
   ${needsVehicle ? "JOIN vehicles v ON v.id = l.vehicle_id" : ""}
   WHERE l.vehicle_active AND l.performed_at < ${neverDueFrom}
     AND (l.performed_at < ${surelyDueBefore}
@@ -206,7 +206,7 @@ function serviceAnchorCtes(query: CohortQuery, shape: CohortShape): string {
            WHERE l.vehicle_id = vv.vehicle_id)`
     : "";
 
-  return `latest AS (${latestSql(shape, "")}),
+  return `latest AS (${latestSql(shape)}),
 anchor_src AS (
   SELECT l.vehicle_id, l.customer_id, l.vehicle_active,
     l.performed_at AS last_service_at, l.performed_at AS anchor_at,
