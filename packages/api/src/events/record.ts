@@ -32,13 +32,24 @@ export async function recordEvents(
     return;
   }
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${EVENT_WRITE_LOCK})`;
-  await tx.domainEvent.createMany({
-    data: events.map((event) => ({
+  // One statement, ids in the order given: the rows come out of the JSON
+  // array in order, and each takes the next id as it is inserted.
+  const rows = JSON.stringify(
+    events.map((event) => ({
       type: event.type,
-      campaignId: event.campaignId ?? null,
-      threadId: event.threadId ?? null,
-      payload: event.payload as Prisma.InputJsonValue,
+      campaign_id: event.campaignId ?? null,
+      thread_id: event.threadId ?? null,
+      payload: event.payload,
     })),
-  });
-  await tx.$executeRaw`SELECT pg_notify(${EVENTS_CHANNEL}, '')`;
+  );
+  await tx.$executeRaw`
+    WITH written AS (
+      INSERT INTO domain_events (type, campaign_id, thread_id, payload)
+      SELECT e.row->>'type', (e.row->>'campaign_id')::int,
+        (e.row->>'thread_id')::int, e.row->'payload'
+      FROM jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS e(row, n)
+      ORDER BY e.n
+      RETURNING 1
+    )
+    SELECT pg_notify(${EVENTS_CHANNEL}, '')`;
 }
