@@ -24,11 +24,15 @@ const subscription = rally.events.onAll.subscribe(
 
         return;
       }
-      const { type, payload, createdAt } = data.event;
-      console.log(JSON.stringify({ id, type, createdAt, payload }));
-      seen += 1;
-      if (seen >= max) {
-        stop();
+      // Each event's id is a point to resume after, like the item's.
+      for (const { id, type, payload, createdAt } of data.events) {
+        console.log(JSON.stringify({ id, type, createdAt, payload }));
+        seen += 1;
+        if (seen >= max) {
+          stop();
+
+          return;
+        }
       }
     },
     onError: (error) => {

@@ -64,13 +64,14 @@ const subscription = rally.events.onCampaign.subscribe(
       if (data.kind === "refetch") {
         return; // progress counts come again with the next change
       }
-      const { type, payload } = data.event;
-      if (type === "campaign.progress") {
-        console.log(`progress: ${describeCounts(payload.counts as object)}`);
-      } else if (type === "campaign.status") {
-        const status = String(payload.status);
-        if (FINISHED.has(status)) {
-          void finish(status);
+      for (const { type, payload } of data.events) {
+        if (type === "campaign.progress") {
+          console.log(`progress: ${describeCounts(payload.counts as object)}`);
+        } else if (type === "campaign.status") {
+          const status = String(payload.status);
+          if (FINISHED.has(status)) {
+            void finish(status);
+          }
         }
       }
     },

@@ -125,16 +125,19 @@ async function subscribeClients(
     const client = createRallyClient({ url, token });
     clients.push(client);
     const onData = ({ data }: { data: StreamItem }) => {
-      if (data.kind !== "event") {
+      if (data.kind !== "events") {
         tally.refetch();
 
         return;
       }
-      tally.record({
-        seq: Number(data.event.payload.seq),
-        receivedAt: performance.timeOrigin + performance.now(),
-        server: serverIndex,
-      });
+      const receivedAt = performance.timeOrigin + performance.now();
+      for (const event of data.events) {
+        tally.record({
+          seq: Number(event.payload.seq),
+          receivedAt,
+          server: serverIndex,
+        });
+      }
     };
     started.push(
       new Promise<void>((onStarted, onError) => {

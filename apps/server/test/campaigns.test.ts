@@ -229,14 +229,13 @@ describe("live campaign events", () => {
         {},
         {
           onData: ({ data }) => {
-            if (data.kind !== "event") {
-              return;
-            }
-            seen.push(data.event);
-            if (
-              data.event.type === "campaign.status" &&
-              data.event.payload.status === "DONE"
-            ) {
+            const events = data.kind === "events" ? data.events : [];
+            seen.push(...events);
+            const isDone = events.some(
+              ({ type, payload }) =>
+                type === "campaign.status" && payload.status === "DONE",
+            );
+            if (isDone) {
               subscription.unsubscribe();
               resolve();
             }

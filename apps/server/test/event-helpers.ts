@@ -81,7 +81,7 @@ export function collect(
 /** The events a subscription received, without refetch markers. */
 export function eventsOf(received: Received[]) {
   return received.flatMap(({ item }) =>
-    item.kind === "event" ? [item.event] : [],
+    item.kind === "events" ? item.events : [],
   );
 }
 

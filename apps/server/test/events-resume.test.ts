@@ -51,7 +51,7 @@ describe("resuming event subscriptions", () => {
     await campaign.started;
 
     await commitStatuses(42, 1, 50);
-    await campaign.until((r) => r.length === 50);
+    await campaign.until((r) => eventsOf(r).length === 50);
     tracker.sockets[0]?.terminate();
     // Committed while the client is away: only the resume can deliver them.
     await commitStatuses(42, 51, 100);
@@ -61,7 +61,7 @@ describe("resuming event subscriptions", () => {
 
     expect(tracker.sockets).toHaveLength(2);
     expect(states).toEqual(["live", "reconnecting", "live"]);
-    expect(received.every(({ item }) => item.kind === "event")).toBe(true);
+    expect(received.every(({ item }) => item.kind === "events")).toBe(true);
   });
 
   it("replays what was missed to a client that resubscribes with its last id", async () => {
@@ -70,7 +70,7 @@ describe("resuming event subscriptions", () => {
     );
     await first.started;
     await commitStatuses(7, 1, 30);
-    const seen = await first.until((r) => r.length === 30);
+    const seen = await first.until((r) => eventsOf(r).length === 30);
     first.stop();
     await commitStatuses(7, 31, 60);
     await commitEvents(server.db, [statusEvent(8, 1)]);
@@ -81,7 +81,7 @@ describe("resuming event subscriptions", () => {
         h,
       ),
     );
-    const replayed = await resumed.until((r) => r.length === 30);
+    const replayed = await resumed.until((r) => eventsOf(r).length === 30);
     resumed.stop();
 
     expect([...emailIdsOf(replayed)]).toEqual(

@@ -92,9 +92,10 @@ describe("the foundation procedures", () => {
         {},
         {
           onData: ({ data }) => {
-            if (data.kind === "event") {
+            const [first] = data.kind === "events" ? data.events : [];
+            if (first) {
               subscription.unsubscribe();
-              resolve(data.event.type);
+              resolve(first.type);
             }
           },
           onError: reject,

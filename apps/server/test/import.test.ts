@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RouterInputs } from "@rally/client/node";
 
 import { errorOf, startTestServer, type TestServer } from "../src/testing.ts";
+import { importFinished } from "./support/imports.ts";
 
 let server: TestServer;
 
@@ -25,38 +26,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Resolves with the job's last progress event's payload once it arrives. */
-function finished(jobId: number) {
-  return new Promise<Record<string, unknown>>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.unsubscribe();
-      reject(new Error(`import ${jobId} did not finish in time`));
-    }, 20_000);
-    const subscription = server.client.events.onAll.subscribe(
-      { lastEventId: "0" },
-      {
-        onData: ({ data }) => {
-          const payload = data.kind === "event" ? data.event.payload : {};
-          if (
-            data.kind === "event" &&
-            data.event.type === "import.progress" &&
-            payload.importJobId === jobId &&
-            payload.status !== "RUNNING"
-          ) {
-            clearTimeout(timer);
-            subscription.unsubscribe();
-            resolve(payload);
-          }
-        },
-        onError: reject,
-      },
-    );
-  });
-}
-
 async function importFile(input: RouterInputs["import"]["start"]) {
   const job = await server.client.import.start.mutate(input);
-  await finished(job.id);
+  await importFinished(server.client, job.id);
 
   return server.client.import.get.query({ id: job.id });
 }
@@ -140,7 +112,7 @@ describe("importing customers", () => {
       dryRun: true,
     });
 
-    expect(await finished(job.id)).toEqual({
+    expect(await importFinished(server.client, job.id)).toEqual({
       importJobId: job.id,
       kind: "customers",
       isDryRun: true,

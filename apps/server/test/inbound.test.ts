@@ -156,13 +156,13 @@ describe("the inbound webhook", () => {
         {},
         {
           onData: ({ data }) => {
-            if (
-              data.kind === "event" &&
-              data.event.type === "conversation.message"
-            ) {
+            const message = (data.kind === "events" ? data.events : []).find(
+              (event) => event.type === "conversation.message",
+            );
+            if (message) {
               clearTimeout(timer);
               subscription.unsubscribe();
-              resolve(data.event.payload);
+              resolve(message.payload);
             }
           },
           onError: reject,

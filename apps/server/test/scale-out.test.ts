@@ -122,12 +122,13 @@ function isCampaignDone(campaignId: number) {
   return (received: Received[]) => {
     for (; read < received.length; read++) {
       const { item } = received[read] as Received;
-      if (
-        item.kind === "event" &&
-        item.event.type === "campaign.status" &&
-        item.event.payload.campaignId === campaignId &&
-        item.event.payload.status === "DONE"
-      ) {
+      const isDone = (item.kind === "events" ? item.events : []).some(
+        ({ type, payload }) =>
+          type === "campaign.status" &&
+          payload.campaignId === campaignId &&
+          payload.status === "DONE",
+      );
+      if (isDone) {
         return true;
       }
     }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   DRAINED_BYTES,
+  MAX_BATCH,
   MAX_BUFFERED,
   MAX_PENDING_BYTES,
   eventStream,
@@ -37,6 +38,11 @@ async function next(stream: Stream) {
   return { id, data };
 }
 
+/** The ids of the events an item carries. */
+function idsOf(item: StreamItem) {
+  return item.kind === "events" ? item.events.map((event) => event.id) : [];
+}
+
 /** Whether the stream has an item ready without time moving. */
 async function isIdle(pending: Promise<unknown>) {
   const outcome = await Promise.race([
@@ -63,8 +69,8 @@ describe("the event stream", () => {
     const latest = await pending;
 
     expect(latest.data).toMatchObject({
-      kind: "event",
-      event: { id: "20", payload: { counts: { SENT: 20 } } },
+      kind: "events",
+      events: [{ id: "20", payload: { counts: { SENT: 20 } } }],
     });
     expect(latest.id).toBe("20");
   });
@@ -76,18 +82,16 @@ describe("the event stream", () => {
     const first = next(stream);
     publish(progress(1, 1), progress(1, 2), emailStatus(1, 7));
 
-    const items = [await first, await next(stream)];
+    const sent = await first;
 
-    expect(
-      items.map((i) => i.data.kind === "event" && i.data.event.id),
-    ).toEqual(["1", "3"]);
+    expect(idsOf(sent.data)).toEqual(["1", "3"]);
     // Update 2 is held back, so a client dropping now resumes before it.
-    expect(items[1]?.id).toBe("1");
+    expect(sent.id).toBe("1");
 
     clock.advance(250);
     const held = await next(stream);
 
-    expect(held.data).toMatchObject({ event: { id: "2" } });
+    expect(idsOf(held.data)).toEqual(["2"]);
     expect(held.id).toBe("3");
   });
 
@@ -99,10 +103,32 @@ describe("the event stream", () => {
     });
     const first = next(stream);
     publish(progress(1, 1), progress(2, 1));
+    const sent = await first;
 
-    const ids = [(await first).id, (await next(stream)).id];
+    expect(idsOf(sent.data)).toEqual(["1", "2"]);
+    expect(sent.id).toBe("2");
+  });
 
-    expect(ids).toEqual(["1", "2"]);
+  it("sends a burst as few items as MAX_BATCH allows, in id order", async () => {
+    const { bus, publish } = createFakeBus();
+    const { stream } = open({ bus });
+    const first = next(stream);
+    publish(
+      ...Array.from({ length: MAX_BATCH + 5 }, (_, i) => emailStatus(1, i)),
+    );
+    const items = [await first, await next(stream)];
+
+    expect(items.map((item) => idsOf(item.data).length)).toEqual([
+      MAX_BATCH,
+      5,
+    ]);
+    expect(items.flatMap((item) => idsOf(item.data))).toEqual(
+      Array.from({ length: MAX_BATCH + 5 }, (_, i) => String(i + 1)),
+    );
+    expect(items.map((item) => item.id)).toEqual([
+      String(MAX_BATCH),
+      String(MAX_BATCH + 5),
+    ]);
   });
 
   it("tells a client whose socket backs up to refetch, once it drains", async () => {
@@ -162,8 +188,24 @@ describe("the event stream", () => {
     const live = next(stream);
     publish(emailStatus(2, 4), emailStatus(1, 5));
 
+    expect(idsOf(replayed.data)).toEqual(["3"]);
     expect(replayed.id).toBe("3");
-    expect((await live).id).toBe("5");
+    expect(idsOf((await live).data)).toEqual(["5"]);
+  });
+
+  it("replays a long gap in items of MAX_BATCH events", async () => {
+    const { bus, publish } = createFakeBus();
+    const missed = 2 * MAX_BATCH + 1;
+    publish(...Array.from({ length: missed + 1 }, (_, i) => emailStatus(1, i)));
+    const { stream } = open({ bus, lastEventId: "1" });
+    const items = [await next(stream), await next(stream), await next(stream)];
+
+    expect(items.map((item) => idsOf(item.data).length)).toEqual([
+      MAX_BATCH,
+      MAX_BATCH,
+      1,
+    ]);
+    expect(items.at(-1)?.id).toBe(String(missed + 1));
   });
 
   it("sends a refetch marker when the missed events were pruned", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startTestServer, type TestServer } from "../../src/testing.ts";
+import { importFinished } from "../support/imports.ts";
 import { cohortBuilder } from "./builder.ts";
 
 let server: TestServer;
@@ -121,31 +122,7 @@ async function imported(content: string) {
     kind: "serviceRecords",
     content,
   });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`import ${job.id} did not finish`)),
-      20_000,
-    );
-    const subscription = client.events.onAll.subscribe(
-      { lastEventId: "0" },
-      {
-        onData: ({ data }) => {
-          const payload = data.kind === "event" ? data.event.payload : {};
-          if (
-            data.kind === "event" &&
-            data.event.type === "import.progress" &&
-            payload.importJobId === job.id &&
-            payload.status !== "RUNNING"
-          ) {
-            clearTimeout(timer);
-            subscription.unsubscribe();
-            resolve();
-          }
-        },
-        onError: reject,
-      },
-    );
-  });
+  await importFinished(client, job.id);
 
   return client.import.get.query({ id: job.id });
 }

@@ -109,9 +109,9 @@ export async function watchEvents(server: TestServer) {
     { lastEventId },
     {
       onData: ({ data }) => {
-        if (data.kind === "event") {
-          seen.push(data.event);
-          waiters.forEach((waiter) => waiter(data.event));
+        for (const event of data.kind === "events" ? data.events : []) {
+          seen.push(event);
+          waiters.forEach((waiter) => waiter(event));
         }
       },
     },

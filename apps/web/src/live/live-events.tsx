@@ -27,9 +27,10 @@ export function LiveEvents({ children }: { children: ReactNode }) {
 
           return;
         }
-        const event = data.event as StoredEvent;
-        void applyCacheUpdate(event, queryClient);
-        feed.add(event);
+        for (const event of data.events as StoredEvent[]) {
+          void applyCacheUpdate(event, queryClient);
+          feed.add(event);
+        }
       },
     },
   );

@@ -37,11 +37,18 @@ export const MAX_REPLAY = 10_000;
 export const MAX_PENDING_BYTES = 1_048_576;
 /** A slow client's socket counts as caught up below this. */
 export const DRAINED_BYTES = 65_536;
+/** Events in one item at most; what is ready beyond waits for the next. */
+export const MAX_BATCH = 100;
 const DRAIN_CHECK_MS = 50;
 const REPLAY_PAGE = 500;
 
+/**
+ * What a subscription sends: the events ready for it, oldest first, or a
+ * marker that it must refetch. Events that arrive together travel in one
+ * message, so a burst costs one frame per client instead of one per event.
+ */
 export type StreamItem =
-  | { kind: "event"; event: StoredEvent }
+  | { kind: "events"; events: StoredEvent[] }
   | { kind: "refetch"; reason: "gap-too-old" | "slow-consumer" };
 
 interface StreamState {
@@ -90,22 +97,40 @@ export async function* eventStream(options: StreamOptions) {
         yield await refetchAfterDrain(state);
         continue;
       }
-      state.due.push(...state.coalescer.takeDue());
-      const event = state.due.shift() ?? nextLive(state);
-      if (!event) {
+      const events = takeReady(state);
+      const newest = events.at(-1);
+      if (!newest) {
         await inbox.wait();
         continue;
       }
       if (isCongested(state)) {
-        inbox.overflow(event.id);
+        inbox.overflow(newest.id);
         continue;
       }
-      yield tracked(resumeId(state), item(event));
+      yield tracked(resumeId(state), batch(events));
     }
   } finally {
     state.coalescer.clear();
     inbox.close();
   }
+}
+
+/**
+ * What is ready to send now, at most MAX_BATCH: held progress whose window
+ * has closed first, then live events.
+ */
+function takeReady(state: StreamState) {
+  state.due.push(...state.coalescer.takeDue());
+  const events = state.due.splice(0, MAX_BATCH);
+  while (events.length < MAX_BATCH) {
+    const event = nextLive(state);
+    if (!event) {
+      break;
+    }
+    events.push(event);
+  }
+
+  return events;
 }
 
 /** The next live event to send now, skipping those already handled. */
@@ -141,28 +166,51 @@ async function* replay(state: StreamState, lastEventId: string) {
       REPLAY_PAGE,
       state.options.filter,
     );
+    let events: StoredEvent[] = [];
     for (const event of page) {
       if (sent >= MAX_REPLAY) {
-        state.cursor = await bus.latestId();
-        yield tracked(state.cursor, refetch("gap-too-old"));
-
-        return;
-      }
-      if (isCongested(state)) {
-        state.inbox.overflow(event.id);
+        if (yield* flush(state, events)) {
+          state.cursor = await bus.latestId();
+          yield tracked(state.cursor, refetch("gap-too-old"));
+        }
 
         return;
       }
       state.cursor = event.id;
       sent += 1;
       if (state.isWanted(event) && state.coalescer.admit(event)) {
-        yield tracked(resumeId(state), item(event));
+        events.push(event);
+      }
+      if (events.length === MAX_BATCH) {
+        if (!(yield* flush(state, events))) {
+          return;
+        }
+        events = [];
       }
     }
-    if (page.length < REPLAY_PAGE) {
+    if (!(yield* flush(state, events)) || page.length < REPLAY_PAGE) {
       return;
     }
   }
+}
+
+/**
+ * Sends replayed events as one item; false when the client is too slow to
+ * take it, and the stream is to tell it to refetch instead.
+ */
+async function* flush(state: StreamState, events: StoredEvent[]) {
+  const newest = events.at(-1);
+  if (!newest) {
+    return true;
+  }
+  if (isCongested(state)) {
+    state.inbox.overflow(newest.id);
+
+    return false;
+  }
+  yield tracked(resumeId(state), batch(events));
+
+  return true;
 }
 
 /**
@@ -233,8 +281,8 @@ function resumeId(state: StreamState) {
   return held === undefined ? state.cursor : String(BigInt(held) - 1n);
 }
 
-function item(event: StoredEvent): StreamItem {
-  return { kind: "event", event };
+function batch(events: StoredEvent[]): StreamItem {
+  return { kind: "events", events };
 }
 
 function refetch(reason: "gap-too-old" | "slow-consumer"): StreamItem {
