@@ -123,6 +123,34 @@ describe("event subscriptions", () => {
     ]);
   });
 
+  it("hands a listener scoped to a campaign or a thread only its events", async () => {
+    const bus = server.services.events;
+    const heard = { campaign: [] as unknown[], thread: [] as unknown[] };
+    const stops = [
+      bus.subscribe((e) => heard.campaign.push(e.payload.label), {
+        campaignId: 1,
+      }),
+      bus.subscribe((e) => heard.thread.push(e.payload.label), {
+        threadId: 5,
+      }),
+    ];
+    // Unscoped listeners hear each event first, so by the end marker the
+    // scoped ones have heard everything before it.
+    const end = new Promise<void>((resolve) => {
+      stops.push(bus.subscribe((e) => e.payload.label === "end" && resolve()));
+    });
+
+    await commitEvents(server.db, [
+      ...mixed,
+      labelled("end", { type: "schedule.changed" }),
+    ]);
+    await end;
+    stops.forEach((stop) => stop());
+
+    expect(heard.campaign).toEqual(["status-c1", "campaign-c1", "run-c1"]);
+    expect(heard.thread).toEqual(["message-t5"]);
+  });
+
   it("sends events in id order, each item resuming after its last event", async () => {
     const all = collect((h) => server.client.events.onAll.subscribe({}, h));
     await all.started;

@@ -11,13 +11,25 @@ import type { StoredEvent } from "./types.ts";
 export type EventListener = (event: StoredEvent) => void;
 
 /**
+ * The one campaign or thread a listener cares about, if any. The bus hands
+ * such a listener only that campaign's or thread's events, so fanning an
+ * event out costs its own subscribers, not every subscription in the
+ * process.
+ */
+export interface ListenerScope {
+  campaignId?: number | undefined;
+  threadId?: number | undefined;
+}
+
+/**
  * The process's view of the event log. One LISTEN per process; on each
  * notification it reads what is new from `domain_events` and fans it out
  * to local subscribers in id order.
  */
 export interface EventBus {
   start(): Promise<void>;
-  subscribe(listener: EventListener): () => void;
+  /** Hands `listener` every event, or at least those in `scope`. */
+  subscribe(listener: EventListener, scope?: ListenerScope): () => void;
   /** Events after `afterId` that match, oldest first, at most `limit`. */
   readAfter(
     afterId: string,
@@ -57,7 +69,7 @@ export function createEventBus(
     retentionDays: options.retentionDays ?? RETENTION_DAYS,
     everyMs: options.pruneEveryMs ?? HOUR_MS,
   });
-  const listeners = new Set<EventListener>();
+  const listeners = createListenerIndex();
   let lastSeen = "0";
   let draining: Promise<void> | undefined;
   let isDrainWanted = false;
@@ -83,12 +95,14 @@ export function createEventBus(
   }
 
   function fanOut(event: StoredEvent) {
-    for (const listener of listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        // One broken subscription must not starve the others.
-        logger.error({ err: error, eventId: event.id }, "listener failed");
+    for (const scoped of listeners.of(event)) {
+      for (const listener of scoped) {
+        try {
+          listener(event);
+        } catch (error) {
+          // One broken subscription must not starve the others.
+          logger.error({ err: error, eventId: event.id }, "listener failed");
+        }
       }
     }
   }
@@ -116,13 +130,7 @@ export function createEventBus(
       // would otherwise wait for the next notification.
       requestDrain();
     },
-    subscribe(listener) {
-      listeners.add(listener);
-
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener, scope) => listeners.add(listener, scope),
     readAfter: (afterId, limit, filter) =>
       readEventsAfter(db, afterId, limit, filter),
     latestId: () => latestEventId(db),
@@ -135,6 +143,69 @@ export function createEventBus(
       listeners.clear();
       await draining;
       await pruner.settled();
+    },
+  };
+}
+
+/** Listeners kept by the campaign or thread they are scoped to. */
+function createListenerIndex() {
+  const everything = new Set<EventListener>();
+  const byCampaign = new Map<number, Set<EventListener>>();
+  const byThread = new Map<number, Set<EventListener>>();
+
+  function addTo(
+    index: Map<number, Set<EventListener>>,
+    key: number,
+    listener: EventListener,
+  ) {
+    const listeners = index.get(key) ?? new Set<EventListener>();
+    index.set(key, listeners);
+    listeners.add(listener);
+
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0 && index.get(key) === listeners) {
+        index.delete(key);
+      }
+    };
+  }
+
+  return {
+    add(listener: EventListener, scope: ListenerScope = {}) {
+      if (scope.campaignId !== undefined) {
+        return addTo(byCampaign, scope.campaignId, listener);
+      }
+      if (scope.threadId !== undefined) {
+        return addTo(byThread, scope.threadId, listener);
+      }
+      everything.add(listener);
+
+      return () => {
+        everything.delete(listener);
+      };
+    },
+    /** The unscoped listeners, then those of the event's campaign and thread. */
+    of(event: StoredEvent) {
+      const sets = [everything];
+      const forCampaign =
+        event.campaignId === null
+          ? undefined
+          : byCampaign.get(event.campaignId);
+      const forThread =
+        event.threadId === null ? undefined : byThread.get(event.threadId);
+      if (forCampaign) {
+        sets.push(forCampaign);
+      }
+      if (forThread) {
+        sets.push(forThread);
+      }
+
+      return sets;
+    },
+    clear() {
+      everything.clear();
+      byCampaign.clear();
+      byThread.clear();
     },
   };
 }

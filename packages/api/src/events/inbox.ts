@@ -1,4 +1,4 @@
-import type { EventBus } from "./bus.ts";
+import type { EventBus, ListenerScope } from "./bus.ts";
 import { compareIds } from "./coalesce.ts";
 import type { StoredEvent } from "./types.ts";
 
@@ -15,6 +15,7 @@ export function openInbox(
   bus: EventBus,
   isWanted: (event: StoredEvent) => boolean,
   signal: AbortSignal | undefined,
+  scope?: ListenerScope,
 ) {
   const queue: StoredEvent[] = [];
   let wake: (() => void) | undefined;
@@ -35,7 +36,7 @@ export function openInbox(
       queue.push(event);
     }
     notify();
-  });
+  }, scope);
   signal?.addEventListener("abort", notify);
 
   function overflow(throughId: string) {

@@ -76,7 +76,10 @@ export async function* eventStream(options: StreamOptions) {
   const filter = options.filter ?? {};
   const isWanted = (event: StoredEvent) =>
     matchesFilter(filter, event) && (options.matches?.(event) ?? true);
-  const inbox = openInbox(options.bus, isWanted, options.signal);
+  const inbox = openInbox(options.bus, isWanted, options.signal, {
+    campaignId: filter.campaignId,
+    threadId: filter.threadId,
+  });
   const scheduler = options.scheduler ?? realScheduler;
   const state: StreamState = {
     options,
