@@ -45,6 +45,8 @@ export interface Scenario {
   /** Of `clients`, how many watch everything (onAll); the rest one campaign. */
   allClients: number;
   events: number;
+  /** Committed and delivered before measuring, not counted. */
+  warmUp: number;
   perSecond: number;
   perCommit: number;
   databaseUrl?: string | undefined;
@@ -115,7 +117,7 @@ interface Delivery {
 async function subscribeClients(
   scenario: Scenario,
   servers: ServerProcess[],
-  tally: Tally,
+  tallies: { current: Tally },
 ) {
   const clients: RallyClient[] = [];
   const started: Promise<void>[] = [];
@@ -126,13 +128,13 @@ async function subscribeClients(
     clients.push(client);
     const onData = ({ data }: { data: StreamItem }) => {
       if (data.kind !== "events") {
-        tally.refetch();
+        tallies.current.refetch();
 
         return;
       }
       const receivedAt = performance.timeOrigin + performance.now();
       for (const event of data.events) {
-        tally.record({
+        tallies.current.record({
           seq: Number(event.payload.seq),
           receivedAt,
           server: serverIndex,
@@ -159,11 +161,11 @@ async function subscribeClients(
   return clients;
 }
 
-function expectedDeliveries(scenario: Scenario) {
-  const perCampaign = scenario.events / CAMPAIGNS;
+function expectedDeliveries(scenario: Scenario, events: number) {
+  const perCampaign = events / CAMPAIGNS;
   const campaignClients = scenario.clients - scenario.allClients;
 
-  return scenario.allClients * scenario.events + campaignClients * perCampaign;
+  return scenario.allClients * events + campaignClients * perCampaign;
 }
 
 /** What the clients received, and a wait for all of it. */
@@ -224,19 +226,33 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   for (let i = 0; i < scenario.servers; i += 1) {
     servers.push(await startServer(database.env));
   }
-  const tally = createTally(expectedDeliveries(scenario));
-  const clients = await subscribeClients(scenario, servers, tally);
-  try {
+  const commit = async (events: number, tally: Tally) => {
     const committed = await servers[0]!.request(
       {
         kind: "commit",
-        total: scenario.events,
+        total: events,
         perCommit: scenario.perCommit,
         perSecond: scenario.perSecond,
       },
       "committed",
     );
     await tally.done();
+
+    return committed;
+  };
+  const tallies = {
+    current: createTally(expectedDeliveries(scenario, scenario.warmUp)),
+  };
+  const clients = await subscribeClients(scenario, servers, tallies);
+  try {
+    // A server that has run for a while has compiled its hot paths; the
+    // first events after a start measure the compiler instead.
+    if (scenario.warmUp > 0) {
+      await commit(scenario.warmUp, tallies.current);
+    }
+    const tally = createTally(expectedDeliveries(scenario, scenario.events));
+    tallies.current = tally;
+    const committed = await commit(scenario.events, tally);
     const memory = await Promise.all(
       servers.map((server) => server.request({ kind: "memory" }, "memory")),
     );
@@ -263,7 +279,8 @@ async function main() {
   const clients = Number(process.env.BENCH_CLIENTS ?? 1_000);
   const perSecond = Number(process.env.BENCH_RATE ?? 2_000);
   const perCommit = Number(process.env.BENCH_PER_COMMIT ?? 50);
-  const common = { perSecond, perCommit, allClients: clients / 100 };
+  const warmUp = Number(process.env.BENCH_WARM_UP ?? 2_000);
+  const common = { perSecond, perCommit, warmUp, allClients: clients / 100 };
   const scenarios: Scenario[] = [
     {
       ...common,

@@ -13,6 +13,7 @@ export interface ScenarioResult {
   refetches: number;
   perSecond: number;
   perCommit: number;
+  warmUp: number;
   /** Latency in ms per server the clients were on (0 committed). */
   latency: {
     server: number;
@@ -115,6 +116,7 @@ export function summarise(
     refetches: tally.refetches(),
     perSecond: scenario.perSecond,
     perCommit: scenario.perCommit,
+    warmUp: scenario.warmUp,
     latency,
     committedPerSecond: Math.round(
       scenario.events / (committed.durationMs / 1_000),
@@ -168,6 +170,10 @@ function section(results: ScenarioResult[], machine: Machine) {
     "Each client is a typed client with its own WebSocket; 1% watch",
     "`events.onAll`, the rest `events.onCampaign` for one of 100 campaigns.",
     `Status changes are committed through the first server, paced at ${results[1]?.perSecond ?? "?"}/s, ${results[1]?.perCommit ?? "?"} per transaction.`,
+    `Each run first commits ${results[1]?.warmUp ?? "?"} changes that all clients receive`,
+    "and that are not counted, so the servers' hot paths are compiled as in",
+    "a server that has been up for a while. Subscriptions send the events",
+    "ready together in one message; latency is per event.",
     "Latency is from the commit returning to the client's onData (ms);",
     "the ratio compares p99 with the one-client baseline of the same run.",
     `Each scenario ran ${machine.repeats} times: its row is the run with the`,
