@@ -1,6 +1,6 @@
 import type { EmailStatus, Prisma } from "@rally/db";
 
-import { recordEventsInBulk } from "./bulk-events.ts";
+import { recordEvents } from "../../events/record.ts";
 import type { DomainEventInput } from "../../events/types.ts";
 
 export interface Transition {
@@ -58,7 +58,7 @@ export async function recordTransitions(
     ...new Set(transitions.flatMap((t) => t.campaignId ?? [])),
   ];
   events.push(...(await progressEvents(tx, campaignIds)));
-  await recordEventsInBulk(tx, events);
+  await recordEvents(tx, events);
 }
 
 /** Counts per status of each campaign, as clients show them live. */
