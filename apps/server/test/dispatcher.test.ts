@@ -272,6 +272,34 @@ describe("the dispatcher", () => {
     expect(released?.status).toBe("SENT");
   });
 
+  it("claims other mail past a paused campaign's and its mail after resume", async () => {
+    const held = await campaignFor("paused", 3);
+    await server.client.campaign.pause.mutate({ id: held.campaign.id });
+    const other = await campaignFor("unpaused", 2);
+    const dispatcher = dispatcherWith(smtp());
+
+    const whilePaused = await dispatcher.runOnce();
+    const heldWhilePaused = await emailsOf(held.campaign.id);
+    await server.client.campaign.resume.mutate({ id: held.campaign.id });
+    const afterResume = await dispatcher.runOnce();
+    const campaign = await server.client.campaign.get.query({
+      id: held.campaign.id,
+    });
+
+    expect(whilePaused).toEqual({ claimed: 2, sent: 2 });
+    expect(heldWhilePaused.map((e) => e.status)).toEqual([
+      "QUEUED",
+      "QUEUED",
+      "QUEUED",
+    ]);
+    expect((await emailsOf(other.campaign.id)).map((e) => e.status)).toEqual([
+      "SENT",
+      "SENT",
+    ]);
+    expect(afterResume).toEqual({ claimed: 3, sent: 3 });
+    expect(campaign.status).toBe("DONE");
+  });
+
   it("wakes on NOTIFY when mail is queued and stops gracefully", async () => {
     const dispatcher = dispatcherWith(smtp());
     await dispatcher.start();
