@@ -200,6 +200,24 @@ describe("the dispatcher", () => {
     expect(sinkCountFor(".slow@example.com")).toBe(3);
   });
 
+  it("slows every dispatcher on the bucket when the provider pushes back on one", async () => {
+    await campaignFor("pushback", 1);
+    const [refused, other] = [
+      dispatcherWith(smtp(), 100, "pushback"),
+      dispatcherWith(smtp(), 100, "pushback"),
+    ];
+    sink.behave(() => ({ kind: "refuse", code: 421, message: "try later" }));
+
+    await refused.runOnce();
+    clock.advance(1_000);
+    // A second at half of 100 per second, from an emptied bucket.
+    const granted = await other.limiter.take(1_000);
+
+    expect(refused.limiter.currentRate()).toBe(50);
+    expect(other.limiter.currentRate()).toBe(50);
+    expect(granted).toBe(50);
+  });
+
   it("fails an email at once on a permanent refusal", async () => {
     const sent = await campaignFor("perm", 1);
     sink.behave(() => ({ kind: "refuse", code: 550, message: "no such user" }));
