@@ -53,11 +53,17 @@ export function createRateLimiter(
   let created: Promise<unknown> | undefined;
 
   async function update(sql: string, params: unknown[]) {
-    created ??= db.sql.query(
-      `INSERT INTO send_rate_buckets (key, tokens, refilled_at)
-       VALUES ($1, $2, $3::timestamptz) ON CONFLICT (key) DO NOTHING`,
-      [key, burst, clock.now()],
-    );
+    created ??= db.sql
+      .query(
+        `INSERT INTO send_rate_buckets (key, tokens, refilled_at)
+         VALUES ($1, $2, $3::timestamptz) ON CONFLICT (key) DO NOTHING`,
+        [key, burst, clock.now()],
+      )
+      .catch((error: unknown) => {
+        // A failed first write (the database restarting) is tried again.
+        created = undefined;
+        throw error;
+      });
     await created;
     const [row] = await db.sql.query<BucketRow>(sql, [key, ...params]);
     if (!row) {
