@@ -39,7 +39,10 @@ const RETURNING = `RETURNING b.tokens, b.pace, b.refilled_at AS "refilledAt"`;
  * provider that pushes back on one worker is pushing back on the account.
  *
  * Every worker should be given the same rate: each refills at its own, so
- * mismatched settings average out somewhere between them.
+ * mismatched settings average out somewhere between them. Each also reads
+ * time from its own clock: a machine running ahead pushes the refill mark
+ * forward, and the others refill nothing until they catch up, so skewed
+ * clocks can only slow sending (by about the skew), never speed it up.
  */
 export function createRateLimiter(
   db: Database,
