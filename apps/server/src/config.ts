@@ -47,7 +47,11 @@ const configSchema = z.object({
     .transform((value) => value === "true"),
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
-  /** Emails per second to the provider, and how many at once. */
+  /**
+   * Emails per second to the provider for all workers together, and how
+   * many at once in this process: N workers hold up to N times as many
+   * provider connections, which a provider capping connections refuses.
+   */
   RALLY_SEND_RATE: z.coerce.number().positive().max(100_000).default(50),
   RALLY_SEND_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a worker's claim on emails holds before another takes them. */

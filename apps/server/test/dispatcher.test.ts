@@ -5,6 +5,8 @@ import {
   type EmailProvider,
   type SendResult,
 } from "@rally/api";
+import { openDatabase } from "@rally/db";
+import { withDatabase } from "@rally/db/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import {
@@ -15,6 +17,7 @@ import {
 import { seedCohort, seedShop } from "./support/email-fixtures.ts";
 import { startSmtpSink, type SmtpSink } from "./support/smtp-sink.ts";
 
+const databaseUrl = process.env.DATABASE_URL;
 let server: TestServer;
 let sink: SmtpSink;
 const providers: EmailProvider[] = [];
@@ -32,10 +35,16 @@ function smtp(timeoutMs?: number) {
   return provider;
 }
 
-function dispatcherWith(provider: EmailProvider, ratePerSecond = 1_000) {
-  return createDispatcher(server.services, {
+function dispatcherWith(
+  provider: EmailProvider,
+  ratePerSecond = 1_000,
+  rateBucket?: string,
+  services = server.services,
+) {
+  return createDispatcher(services, {
     provider,
     ratePerSecond,
+    ...(rateBucket ? { rateBucket } : {}),
     leaseMs: 60_000,
     random: () => 0.5,
   });
@@ -66,6 +75,14 @@ function emailsOf(campaignId: number) {
     },
     orderBy: { id: "asc" },
   });
+}
+
+async function databaseName() {
+  const [row] = await server.db.sql.query<{ name: string }>(
+    "SELECT current_database() AS name",
+  );
+
+  return row?.name as string;
 }
 
 function sinkCountFor(suffix: string) {
@@ -162,7 +179,7 @@ describe("the dispatcher", () => {
 
   it("slows down on SMTP 421 and keeps the campaign open until every email is sent", async () => {
     const sent = await campaignFor("slow", 3);
-    const dispatcher = dispatcherWith(smtp(), 100);
+    const dispatcher = dispatcherWith(smtp(), 100, "slow");
     sink.behave(() => ({ kind: "refuse", code: 421, message: "try later" }));
 
     await dispatcher.runOnce();
@@ -183,6 +200,24 @@ describe("the dispatcher", () => {
     expect(sinkCountFor(".slow@example.com")).toBe(3);
   });
 
+  it("slows every dispatcher on the bucket when the provider pushes back on one", async () => {
+    await campaignFor("pushback", 1);
+    const [refused, other] = [
+      dispatcherWith(smtp(), 100, "pushback"),
+      dispatcherWith(smtp(), 100, "pushback"),
+    ];
+    sink.behave(() => ({ kind: "refuse", code: 421, message: "try later" }));
+
+    await refused.runOnce();
+    clock.advance(1_000);
+    // A second at half of 100 per second, from an emptied bucket.
+    const granted = await other.limiter.take(1_000);
+
+    expect(refused.limiter.currentRate()).toBe(50);
+    expect(other.limiter.currentRate()).toBe(50);
+    expect(granted).toBe(50);
+  });
+
   it("fails an email at once on a permanent refusal", async () => {
     const sent = await campaignFor("perm", 1);
     sink.behave(() => ({ kind: "refuse", code: 550, message: "no such user" }));
@@ -196,7 +231,7 @@ describe("the dispatcher", () => {
 
   it("sends no faster than its token bucket", async () => {
     await campaignFor("rate", 5);
-    const dispatcher = dispatcherWith(smtp(), 2);
+    const dispatcher = dispatcherWith(smtp(), 2, "rate");
 
     const first = await dispatcher.runOnce();
     const second = await dispatcher.runOnce();
@@ -206,6 +241,41 @@ describe("the dispatcher", () => {
     await dispatcher.runOnce();
 
     expect([first.claimed, second.claimed, third.claimed]).toEqual([2, 0, 2]);
+  });
+
+  it("keeps two dispatchers on separate connections within one rate together", async () => {
+    const sent = await campaignFor("shared", 10);
+    // On PostgreSQL the second dispatcher gets its own pool, as another
+    // process would; embedded PGlite has one connection to share.
+    const second = databaseUrl
+      ? await openDatabase({
+          url: withDatabase(databaseUrl, await databaseName()),
+          maxConnections: 2,
+        })
+      : server.db;
+    const dispatchers = [
+      dispatcherWith(smtp(), 4, "shared"),
+      dispatcherWith(smtp(), 4, "shared", { ...server.services, db: second }),
+    ];
+    const perSecond: number[] = [];
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        const reports = await Promise.all(dispatchers.map((d) => d.runOnce()));
+        perSecond.push(reports.reduce((sum, r) => sum + r.claimed, 0));
+        clock.advance(1_000);
+      }
+    } finally {
+      if (second !== server.db) {
+        await second.close();
+      }
+    }
+    const campaign = await server.client.campaign.get.query({
+      id: sent.campaign.id,
+    });
+
+    expect(perSecond).toEqual([4, 4, 2]);
+    expect(campaign.counts).toEqual({ SENT: 10 });
+    expect(sinkCountFor(".shared@example.com")).toBe(10);
   });
 
   it("skips, with the reason, recipients who unsubscribed or whose vehicle was booked or sold since queueing", async () => {
@@ -270,6 +340,34 @@ describe("the dispatcher", () => {
     expect(held?.status).toBe("QUEUED");
     expect(sinkCountFor("reply.window@example.com")).toBe(1);
     expect(released?.status).toBe("SENT");
+  });
+
+  it("claims other mail past a paused campaign's and its mail after resume", async () => {
+    const held = await campaignFor("paused", 3);
+    await server.client.campaign.pause.mutate({ id: held.campaign.id });
+    const other = await campaignFor("unpaused", 2);
+    const dispatcher = dispatcherWith(smtp());
+
+    const whilePaused = await dispatcher.runOnce();
+    const heldWhilePaused = await emailsOf(held.campaign.id);
+    await server.client.campaign.resume.mutate({ id: held.campaign.id });
+    const afterResume = await dispatcher.runOnce();
+    const campaign = await server.client.campaign.get.query({
+      id: held.campaign.id,
+    });
+
+    expect(whilePaused).toEqual({ claimed: 2, sent: 2 });
+    expect(heldWhilePaused.map((e) => e.status)).toEqual([
+      "QUEUED",
+      "QUEUED",
+      "QUEUED",
+    ]);
+    expect((await emailsOf(other.campaign.id)).map((e) => e.status)).toEqual([
+      "SENT",
+      "SENT",
+    ]);
+    expect(afterResume).toEqual({ claimed: 3, sent: 3 });
+    expect(campaign.status).toBe("DONE");
   });
 
   it("wakes on NOTIFY when mail is queued and stops gracefully", async () => {

@@ -16,15 +16,10 @@ import { materializeCohort } from "../src/services/cohort/materialize.ts";
 import { previewCohort } from "../src/services/cohort/preview.ts";
 import { floorTotal } from "./floor.ts";
 import { seedBenchShop } from "./seed.ts";
+import { benchServerUrl, recreateDatabase } from "./server.ts";
 import { time, timePair, type Timing } from "./timing.ts";
 
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  process.stderr.write(
-    "bench:cohort needs DATABASE_URL (a PostgreSQL server)\n",
-  );
-  process.exit(1);
-}
+const serverUrl = benchServerUrl("bench:cohort");
 const vehicles = Number(process.env.BENCH_VEHICLES ?? 1_000_000);
 const asOf = new Date("2026-12-01T15:00:00Z");
 const name = "rally_bench_cohort";
@@ -168,15 +163,9 @@ process.stdout.write(`${report}\n`);
 await writeSection(report);
 
 async function createAndSeed() {
-  const admin = await openDatabase({
-    url: withDatabase(serverUrl!, "postgres"),
-    maxConnections: 1,
-  });
-  await admin.sql.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.sql.exec(`CREATE DATABASE ${name}`);
-  await admin.close();
+  await recreateDatabase(serverUrl, name);
   const db = await openDatabase({
-    url: withDatabase(serverUrl!, name),
+    url: withDatabase(serverUrl, name),
     maxConnections: 1,
   });
   await migrate(db);

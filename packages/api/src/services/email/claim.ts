@@ -35,6 +35,9 @@ const SENDABLE = `(e.campaign_id IS NULL OR ($4 AND EXISTS (
   SELECT 1 FROM campaigns c WHERE c.id = e.campaign_id
     AND c.status IN ('QUEUED', 'SENDING'))))`;
 
+const QUEUED_DUE = `e.status = 'QUEUED' AND e.direction = 'OUTBOUND'
+  AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= $1::timestamptz)`;
+
 /**
  * Claims due emails for this worker: SENDING ones whose worker's lease ran
  * out (it crashed) before it handed them to the provider first
@@ -44,9 +47,12 @@ const SENDABLE = `(e.campaign_id IS NULL OR ($4 AND EXISTS (
  * stops at the batch size, so a claim costs the same with a million emails
  * queued.
  *
- * Queued mail that may not leave yet (a paused campaign's, or all campaign
- * mail outside the sending window) is walked past on every claim: while a
- * large paused campaign waits, other mail's claims slow down with its size.
+ * Queued mail is looked for outside campaigns and in each campaign that may
+ * send, never by walking every queued email and asking about its campaign:
+ * a paused campaign's mail, or all campaign mail while the window is shut,
+ * is not read at all. Each campaign offers a batch's worth and the oldest
+ * win; the rest stay locked until this claim commits, so a worker claiming
+ * at that moment takes younger mail instead, never the same mail.
  */
 export async function claimBatch(db: Database, options: ClaimOptions) {
   return db.prisma.$transaction(async (tx) => {
@@ -59,14 +65,29 @@ export async function claimBatch(db: Database, options: ClaimOptions) {
         ORDER BY e.id
         LIMIT $3
         FOR UPDATE OF e SKIP LOCKED
-      ), queued AS (
+      ), loose AS (
         SELECT e.id, e.status AS previous_status FROM emails e
-        WHERE e.status = 'QUEUED' AND e.direction = 'OUTBOUND'
-          AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= $1::timestamptz)
-          AND ${SENDABLE}
-        ORDER BY e.id
+        WHERE e.campaign_id IS NULL AND ${QUEUED_DUE}
+        ORDER BY e.campaign_id, e.id
         LIMIT $3
         FOR UPDATE OF e SKIP LOCKED
+      ), in_campaigns AS (
+        SELECT m.id, m.previous_status FROM campaigns c
+        CROSS JOIN LATERAL (
+          -- A range, not "=": from "=" the planner learns the order is just
+          -- by id, and may walk the primary key past other campaigns' mail.
+          SELECT e.id, e.status AS previous_status FROM emails e
+          WHERE e.campaign_id >= c.id AND e.campaign_id <= c.id
+            AND ${QUEUED_DUE}
+          ORDER BY e.campaign_id, e.id
+          LIMIT $3
+          FOR UPDATE OF e SKIP LOCKED
+        ) m
+        WHERE $4 AND c.status IN ('QUEUED', 'SENDING')
+      ), queued AS (
+        (SELECT * FROM loose) UNION ALL (SELECT * FROM in_campaigns)
+        ORDER BY id
+        LIMIT $3
       ), due AS (
         (SELECT * FROM expired) UNION ALL (SELECT * FROM queued) LIMIT $3
       )

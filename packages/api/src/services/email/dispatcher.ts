@@ -15,7 +15,11 @@ import {
   unmarkHandedOff,
 } from "./handoff.ts";
 import type { EmailProvider } from "./providers/provider.ts";
-import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
+import {
+  createRateLimiter,
+  type PaceFeedback,
+  type RateLimiter,
+} from "./rate-limiter.ts";
 import {
   defaultRetryPolicy,
   failedOutcome,
@@ -33,8 +37,16 @@ export interface DispatcherOptions {
   batchSize?: number;
   /** Emails in flight at once to the provider. */
   concurrency?: number;
-  /** Emails per second to the provider (a token bucket). */
+  /**
+   * Emails per second to the provider, for all workers on this database
+   * together (a token bucket in the database).
+   */
   ratePerSecond?: number;
+  /**
+   * Names the shared bucket; workers sending through one provider account
+   * share one. The provider's name unless set.
+   */
+  rateBucket?: string;
   /**
    * Batches in flight at once in this process. Each lane claims its own
    * batch, so one sends while another waits on the database.
@@ -75,7 +87,8 @@ export function createDispatcher(
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const retry = options.retry ?? defaultRetryPolicy;
   const random = options.random ?? Math.random;
-  const limiter = createRateLimiter(clock, {
+  const limiter = createRateLimiter(db, clock, {
+    key: options.rateBucket ?? provider.name,
     perSecond: options.ratePerSecond ?? 50,
   });
   // Every email in flight marks its hand-off and its acceptance; shared
@@ -91,7 +104,7 @@ export function createDispatcher(
     const now = clock.now();
     await settleAbandoned(db, now);
     const shop = await loadShop(db);
-    const limit = limiter.take(batchSize);
+    const limit = await limiter.take(batchSize);
     if (limit === 0) {
       return { claimed: 0, sent: 0 };
     }
@@ -108,12 +121,13 @@ export function createDispatcher(
       ),
     });
     // Unused tokens go back, so a short batch does not slow the next one.
-    limiter.give(limit - claimed.length);
+    await limiter.give(limit - claimed.length);
     if (claimed.length === 0) {
       return { claimed: 0, sent: 0 };
     }
     const renewal = keepLeased(token);
     try {
+      const feedback: PaceFeedback = { slowDowns: 0, acceptedSince: 0 };
       const outcomes = await sendAll(
         await gateBatch(
           {
@@ -126,7 +140,9 @@ export function createDispatcher(
           claimed,
         ),
         token,
+        feedback,
       );
+      await limiter.learn(feedback);
       await finalizeBatch(db, outcomes, {
         now: clock.now(),
         token,
@@ -156,13 +172,17 @@ export function createDispatcher(
     return { stop: () => clearInterval(timer) };
   }
 
-  async function sendAll(gated: GateResult[], token: string) {
+  async function sendAll(
+    gated: GateResult[],
+    token: string,
+    feedback: PaceFeedback,
+  ) {
     const outcomes: Outcome[] = [];
     let next = 0;
     const worker = async () => {
       while (next < gated.length) {
         const item = gated[next++] as GateResult;
-        outcomes.push(await sendOne(item, token));
+        outcomes.push(await sendOne(item, token, feedback));
       }
     };
     await Promise.all(
@@ -172,7 +192,11 @@ export function createDispatcher(
     return outcomes;
   }
 
-  async function sendOne(item: GateResult, token: string): Promise<Outcome> {
+  async function sendOne(
+    item: GateResult,
+    token: string,
+    feedback: PaceFeedback,
+  ): Promise<Outcome> {
     if (item.kind === "skip") {
       return { email: item.email, status: "SKIPPED", reason: item.reason };
     }
@@ -203,7 +227,7 @@ export function createDispatcher(
         }
       : null;
     if (result.ok) {
-      limiter.recover();
+      feedback.acceptedSince += 1;
 
       return {
         email: item.email,
@@ -213,7 +237,8 @@ export function createDispatcher(
       };
     }
     if (result.isSlowDown) {
-      limiter.slowDown();
+      feedback.slowDowns += 1;
+      feedback.acceptedSince = 0;
     }
 
     return failedOutcome(retry, item.email, result, clock.now(), random);

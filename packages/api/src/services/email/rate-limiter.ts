@@ -1,68 +1,144 @@
+import type { Database } from "@rally/db";
+
 import type { Clock } from "../../clock.ts";
 
 export interface RateLimiter {
-  /** Takes up to `wanted` tokens now; returns how many it got. */
-  take(wanted: number): number;
+  /** Takes up to `wanted` tokens now; resolves to how many it got. */
+  take(wanted: number): Promise<number>;
   /** Returns tokens taken but not used. */
-  give(unused: number): void;
-  /** When the next token will be there, if none is now. */
+  give(unused: number): Promise<void>;
+  /** When the next token will be there, as of the bucket last seen. */
   nextTokenAt(): Date;
-  /** The provider pushed back: halve the rate (down to a floor). */
-  slowDown(): void;
-  /** Things went well: creep back towards the configured rate. */
-  recover(): void;
+  /** What one batch's sends said about the pace the provider takes. */
+  learn(feedback: PaceFeedback): Promise<void>;
   currentRate(): number;
 }
 
+export interface PaceFeedback {
+  /** Refusals asking us to slow down: each halves the rate. */
+  slowDowns: number;
+  /** Emails accepted after the last of those: each creeps back up. */
+  acceptedSince: number;
+}
+
+interface BucketRow {
+  granted?: number;
+  tokens: number;
+  pace: number;
+  refilledAt: Date;
+}
+
+const RETURNING = `RETURNING b.tokens, b.pace, b.refilled_at AS "refilledAt"`;
+
 /**
- * A token bucket per provider, on the injected clock. Slowing down is
- * multiplicative and recovering additive, so a refusing server is backed
- * off from quickly and approached again gently.
+ * A token bucket per provider account, kept in one database row that every
+ * worker process takes from, so together they send at the configured rate
+ * rather than each at all of it. A batch takes its tokens in one UPDATE,
+ * the refill worked out from the time elapsed on the injected clock. Slowing
+ * down is multiplicative and recovering additive, and shared too: a
+ * provider that pushes back on one worker is pushing back on the account.
  *
- * The bucket lives in one process: two server processes each send at the
- * full rate, so a shop running several must divide RALLY_SEND_RATE.
+ * Every worker should be given the same rate: each refills at its own, so
+ * mismatched settings average out somewhere between them. Each also reads
+ * time from its own clock: a machine running ahead pushes the refill mark
+ * forward, and the others refill nothing until they catch up, so skewed
+ * clocks can only slow sending (by about the skew), never speed it up.
  */
 export function createRateLimiter(
+  db: Database,
   clock: Clock,
-  options: { perSecond: number; burst?: number },
+  options: { key: string; perSecond: number; burst?: number },
 ): RateLimiter {
-  const burst = options.burst ?? Math.max(1, options.perSecond);
-  const floor = Math.max(0.1, options.perSecond / 64);
-  let rate = options.perSecond;
-  let tokens = burst;
-  let refilledAt = clock.now().getTime();
+  const { key, perSecond } = options;
+  const burst = options.burst ?? Math.max(1, perSecond);
+  const floorPace = Math.max(0.1 / perSecond, 1 / 64);
+  let seen: BucketRow | undefined;
+  let created: Promise<unknown> | undefined;
 
-  function refill() {
-    const now = clock.now().getTime();
-    tokens = Math.min(burst, tokens + ((now - refilledAt) / 1000) * rate);
-    refilledAt = now;
+  async function update(sql: string, params: unknown[]) {
+    created ??= db.sql
+      .query(
+        `INSERT INTO send_rate_buckets (key, tokens, refilled_at)
+         VALUES ($1, $2, $3::timestamptz) ON CONFLICT (key) DO NOTHING`,
+        [key, burst, clock.now()],
+      )
+      .catch((error: unknown) => {
+        // A failed first write (the database restarting) is tried again.
+        created = undefined;
+        throw error;
+      });
+    await created;
+    const [row] = await db.sql.query<BucketRow>(sql, [key, ...params]);
+    if (!row) {
+      throw new Error(`send rate bucket ${key} is missing`);
+    }
+    seen = row;
+
+    return row;
   }
 
   return {
-    take(wanted) {
-      refill();
-      const granted = Math.max(0, Math.min(wanted, Math.floor(tokens)));
-      tokens -= granted;
+    async take(wanted) {
+      const row = await update(
+        `WITH due AS (
+          SELECT key, least($3::float8, tokens + greatest(0, extract(epoch
+            FROM $2::timestamptz - refilled_at)::float8) * $4::float8 * pace)
+            AS available
+          FROM send_rate_buckets WHERE key = $1 FOR UPDATE
+        ), g AS (
+          SELECT key, available,
+            least($5::float8, greatest(0, floor(available))) AS granted
+          FROM due
+        )
+        UPDATE send_rate_buckets b SET tokens = g.available - g.granted,
+          refilled_at = greatest(b.refilled_at, $2::timestamptz)
+        FROM g WHERE b.key = g.key
+        ${RETURNING}, g.granted::int AS granted`,
+        [clock.now(), burst, perSecond, wanted],
+      );
 
-      return granted;
+      return row.granted ?? 0;
     },
-    give(unused) {
-      tokens = Math.min(burst, tokens + Math.max(0, unused));
+    async give(unused) {
+      if (unused > 0) {
+        await update(
+          `UPDATE send_rate_buckets b
+          SET tokens = least($2::float8, b.tokens + $3::float8)
+          WHERE b.key = $1 ${RETURNING}`,
+          [burst, unused],
+        );
+      }
     },
     nextTokenAt() {
-      refill();
-      const missing = Math.max(0, 1 - tokens);
+      if (!seen) {
+        return clock.now();
+      }
+      const missing = Math.max(0, 1 - seen.tokens);
+      const rate = perSecond * seen.pace;
 
-      return new Date(refilledAt + Math.ceil((missing / rate) * 1000));
+      return new Date(
+        new Date(seen.refilledAt).getTime() +
+          Math.ceil((missing / rate) * 1000),
+      );
     },
-    slowDown() {
-      refill();
-      rate = Math.max(floor, rate / 2);
-      tokens = Math.min(tokens, 0);
+    async learn({ slowDowns, acceptedSince }) {
+      const isAtFullPace = (seen?.pace ?? 1) >= 1;
+      if (slowDowns === 0 && (acceptedSince === 0 || isAtFullPace)) {
+        return;
+      }
+      // Pushed back: the tokens in hand go too, as a fresh bucket's would.
+      await update(
+        `UPDATE send_rate_buckets b SET
+          pace = least(1, greatest($2::float8, b.pace / power(2, $3::int))
+            + $4::int / 16.0),
+          tokens = CASE WHEN $3::int > 0 THEN 0 ELSE b.tokens END,
+          refilled_at = CASE WHEN $3::int > 0
+            THEN greatest(b.refilled_at, $5::timestamptz)
+            ELSE b.refilled_at END
+        WHERE b.key = $1 ${RETURNING}`,
+        [floorPace, slowDowns, acceptedSince, clock.now()],
+      );
     },
-    recover() {
-      rate = Math.min(options.perSecond, rate + options.perSecond / 16);
-    },
-    currentRate: () => rate,
+    currentRate: () => perSecond * (seen?.pace ?? 1),
   };
 }
