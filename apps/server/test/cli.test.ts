@@ -93,13 +93,21 @@ describe("rally call", () => {
     const lines = followed.stdout.trim().split("\n");
 
     expect(followed.code).toBe(0);
-    expect(
-      lines.map(
-        (line) =>
-          (JSON.parse(line) as { data: { event: { type: string } } }).data.event
-            .type,
-      ),
-    ).toEqual(["customer.changed", "vehicle.changed", "serviceRecord.created"]);
+    const printed = lines.map(
+      (line) => JSON.parse(line) as { id: string; event: { type: string } },
+    );
+
+    expect(printed.map(({ event }) => event.type)).toEqual([
+      "customer.changed",
+      "vehicle.changed",
+      "serviceRecord.created",
+    ]);
+    // Each line's id is where a follower resumes after that event.
+    expect(printed.map(({ id }) => BigInt(id) > BigInt(before))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   }, 120_000);
 });
 

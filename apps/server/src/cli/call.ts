@@ -1,4 +1,4 @@
-import { appRouter } from "@rally/api";
+import { appRouter, type StreamItem } from "@rally/api";
 import {
   createRallyClient,
   TRPCClientError,
@@ -134,10 +134,14 @@ function followSubscription(
     };
     const subscription = target.subscribe(input, {
       onData: (data: unknown) => {
-        process.stdout.write(`${JSON.stringify(data)}\n`);
-        count += 1;
-        if (maxEvents !== undefined && count >= maxEvents) {
-          stop();
+        for (const line of linesOf(data)) {
+          process.stdout.write(`${JSON.stringify(line)}\n`);
+          count += 1;
+          if (maxEvents !== undefined && count >= maxEvents) {
+            stop();
+
+            return;
+          }
         }
       },
       onError: reject,
@@ -145,6 +149,23 @@ function followSubscription(
     });
     process.once("SIGINT", stop);
   });
+}
+
+/**
+ * One line per event, each with its id to resume after, although the
+ * server sends the events that are ready together as one item; a refetch
+ * marker is a line of its own.
+ */
+function linesOf(data: unknown): unknown[] {
+  const { id, data: item } = data as { id?: string; data?: StreamItem };
+  if (item?.kind === "events") {
+    return item.events.map((event) => ({ id: event.id, event }));
+  }
+  if (item?.kind === "refetch") {
+    return [{ id, refetch: item.reason }];
+  }
+
+  return [data];
 }
 
 function asCliError(error: unknown) {
