@@ -1,11 +1,11 @@
-import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Anchor, Table, Text } from "@mantine/core";
 import { Link } from "react-router";
 
+import { EmailStatusBadge } from "../../emails/email-status-badge.tsx";
 import { QueryError } from "../../forms/query-error.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
-import { statusLabel } from "./email-status.ts";
 
 const PAGE_SIZE = 50;
 
@@ -62,13 +62,10 @@ export function CampaignEmailsTable({ campaignId }: { campaignId: number }) {
                   : "—"}
               </Table.Td>
               <Table.Td>
-                <Badge
-                  variant="outline"
-                  color="dark.6"
+                <EmailStatusBadge
+                  status={email.status}
                   title={email.lastError ?? undefined}
-                >
-                  {statusLabel(email.status)}
-                </Badge>
+                />
               </Table.Td>
             </Table.Tr>
           ))}

@@ -2,8 +2,8 @@ import { Anchor, Table, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 import { Link } from "react-router";
 
+import { EmailStatusBadge } from "../../emails/email-status-badge.tsx";
 import { formatDateTime } from "../../format.ts";
-import { EmailStatusBadge } from "../conversations/email-status.tsx";
 
 type Email = RouterOutputs["vehicle"]["get"]["emails"][number];
 
