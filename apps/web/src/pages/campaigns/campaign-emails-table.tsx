@@ -1,13 +1,47 @@
-import { Anchor, Badge, Table, Text } from "@mantine/core";
+import { Anchor } from "@mantine/core";
+import type { RouterOutputs } from "@rally/client";
 import { Link } from "react-router";
 
+import { EmailStatusBadge } from "../../emails/email-status-badge.tsx";
 import { QueryError } from "../../forms/query-error.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
-import { PageLoader } from "../../shell/page-loader.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
-import { statusLabel } from "./email-status.ts";
+
+type Email = RouterOutputs["campaign"]["emails"]["items"][number];
 
 const PAGE_SIZE = 50;
+
+const columns: Column<Email>[] = [
+  {
+    header: "Customer",
+    cell: (email) =>
+      email.customer ? (
+        <Anchor component={Link} to={`/customers/${email.customer.id}`}>
+          {email.customer.lastName}, {email.customer.firstName}
+        </Anchor>
+      ) : (
+        "—"
+      ),
+  },
+  { header: "Address", cell: (email) => email.toAddress },
+  {
+    header: "Vehicle",
+    cell: (email) =>
+      email.vehicle
+        ? `${email.vehicle.year} ${email.vehicle.make} ${email.vehicle.model}`
+        : "—",
+  },
+  {
+    header: "Status",
+    cell: (email) => (
+      <EmailStatusBadge
+        status={email.status}
+        title={email.lastError ?? undefined}
+      />
+    ),
+  },
+];
 
 /**
  * The campaign's emails a page at a time; each row's status changes in
@@ -22,58 +56,18 @@ export function CampaignEmailsTable({ campaignId }: { campaignId: number }) {
   if (emails.error) {
     return <QueryError error={emails.error} />;
   }
-  if (emails.isPending) {
-    return <PageLoader />;
-  }
-  if (rows.length === 0) {
-    return <Text c="dimmed">This campaign emailed no one.</Text>;
-  }
 
   return (
     <>
-      <Table aria-label="Campaign emails" striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Customer</Table.Th>
-            <Table.Th>Address</Table.Th>
-            <Table.Th>Vehicle</Table.Th>
-            <Table.Th>Status</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((email) => (
-            <Table.Tr key={email.id} data-email-id={email.id}>
-              <Table.Td>
-                {email.customer ? (
-                  <Anchor
-                    component={Link}
-                    to={`/customers/${email.customer.id}`}
-                  >
-                    {email.customer.lastName}, {email.customer.firstName}
-                  </Anchor>
-                ) : (
-                  "—"
-                )}
-              </Table.Td>
-              <Table.Td>{email.toAddress}</Table.Td>
-              <Table.Td>
-                {email.vehicle
-                  ? `${email.vehicle.year} ${email.vehicle.make} ${email.vehicle.model}`
-                  : "—"}
-              </Table.Td>
-              <Table.Td>
-                <Badge
-                  variant="outline"
-                  color="dark.6"
-                  title={email.lastError ?? undefined}
-                >
-                  {statusLabel(email.status)}
-                </Badge>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        label="Campaign emails"
+        columns={columns}
+        rows={rows}
+        isPending={emails.isPending}
+        rowAttributes={(email) => ({ "data-email-id": email.id })}
+        empty="This campaign emailed no one."
+        striped
+      />
       <LoadMore query={emails} label="Load more emails" />
     </>
   );

@@ -1,7 +1,11 @@
 import { Group, Progress, Text } from "@mantine/core";
 
+import {
+  emailStatuses,
+  totalOf,
+  type StatusCounts,
+} from "../../emails/email-status.ts";
 import { formatCount } from "../../format.ts";
-import { emailStatuses, totalOf, type StatusCounts } from "./email-status.ts";
 
 /**
  * A campaign's emails by status as one bar, with the counts in words

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Stack, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import type { RouterOutputs } from "@rally/client";
 import { Link, useNavigate } from "react-router";
@@ -7,7 +7,7 @@ import { formatDateTime } from "../../format.ts";
 import { QueryError } from "../../forms/query-error.tsx";
 import { DialogButton } from "../../shell/dialog-button.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
-import { PageLoader } from "../../shell/page-loader.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
 import { CampaignProgress } from "./campaign-progress.tsx";
 import { campaignName, statusColor } from "./campaign-status.ts";
@@ -17,29 +17,35 @@ type CampaignRow = RouterOutputs["campaign"]["list"][number];
 
 const PAGE_SIZE = 25;
 
-function CampaignRows({ campaigns }: { campaigns: CampaignRow[] }) {
-  return campaigns.map((campaign) => (
-    <Table.Tr key={campaign.id}>
-      <Table.Td>
-        <Anchor component={Link} to={`/campaigns/${campaign.id}`}>
-          {campaignName(campaign)}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>{formatDateTime(campaign.createdAt)}</Table.Td>
-      <Table.Td>
-        <Badge color={statusColor[campaign.status]} variant="filled">
-          {campaign.status.toLowerCase()}
-        </Badge>
-      </Table.Td>
-      <Table.Td miw={260}>
-        <CampaignProgress
-          counts={campaign.counts}
-          label={`Emails of ${campaignName(campaign)}`}
-        />
-      </Table.Td>
-    </Table.Tr>
-  ));
-}
+const columns: Column<CampaignRow>[] = [
+  {
+    header: "Campaign",
+    cell: (campaign) => (
+      <Anchor component={Link} to={`/campaigns/${campaign.id}`}>
+        {campaignName(campaign)}
+      </Anchor>
+    ),
+  },
+  { header: "Started", cell: (campaign) => formatDateTime(campaign.createdAt) },
+  {
+    header: "Status",
+    cell: (campaign) => (
+      <Badge color={statusColor[campaign.status]} variant="filled">
+        {campaign.status.toLowerCase()}
+      </Badge>
+    ),
+  },
+  {
+    header: "Emails",
+    miw: 260,
+    cell: (campaign) => (
+      <CampaignProgress
+        counts={campaign.counts}
+        label={`Emails of ${campaignName(campaign)}`}
+      />
+    ),
+  },
+];
 
 /** A button that opens the send dialog, then shows the new campaign. */
 function SendCampaign() {
@@ -78,25 +84,14 @@ export default function CampaignsPage() {
         <SendCampaign />
       </Group>
       {list.error ? <QueryError error={list.error} /> : null}
-      {list.isPending ? (
-        <PageLoader />
-      ) : campaigns.length === 0 ? (
-        <Text c="dimmed">No campaigns yet.</Text>
-      ) : (
-        <Table aria-label="Campaigns" verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Campaign</Table.Th>
-              <Table.Th>Started</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Emails</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            <CampaignRows campaigns={campaigns} />
-          </Table.Tbody>
-        </Table>
-      )}
+      <ListTable
+        label="Campaigns"
+        columns={columns}
+        rows={campaigns}
+        isPending={list.isPending}
+        empty="No campaigns yet."
+        verticalSpacing="sm"
+      />
       <LoadMore query={list} />
     </Stack>
   );

@@ -1,8 +1,8 @@
 import { Group, Paper, Stack, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
+import { EmailStatusBadge } from "../../emails/email-status-badge.tsx";
 import { formatDateTime } from "../../format.ts";
-import { EmailStatusBadge } from "./email-status.tsx";
 import { IntentNote } from "./intent-note.tsx";
 
 export type Message =

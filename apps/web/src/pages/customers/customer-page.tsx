@@ -1,10 +1,11 @@
-import { Anchor, Badge, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
 import type { RouterOutputs } from "@rally/client";
 import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { useIdParam } from "../../routing/use-id-param.ts";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { MileageEstimate } from "../vehicles/mileage-estimate.tsx";
@@ -12,44 +13,29 @@ import { VehicleForm } from "./vehicle-form.tsx";
 
 type Customer = RouterOutputs["customer"]["get"];
 
-function VehicleTable({ vehicles }: { vehicles: Customer["vehicles"] }) {
-  if (vehicles.length === 0) {
-    return <Text c="dimmed">No vehicles yet.</Text>;
-  }
-
-  return (
-    <Table aria-label="Vehicles">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Vehicle</Table.Th>
-          <Table.Th>VIN</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Estimated mileage</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {vehicles.map((vehicle) => (
-          <Table.Tr key={vehicle.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/vehicles/${vehicle.id}`}>
-                {vehicle.year} {vehicle.make} {vehicle.model}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{vehicle.vin ?? "—"}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color="gray">
-                {vehicle.status.toLowerCase()}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <MileageEstimate estimate={vehicle.estimatedMileage} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
+const vehicleColumns: Column<Customer["vehicles"][number]>[] = [
+  {
+    header: "Vehicle",
+    cell: (vehicle) => (
+      <Anchor component={Link} to={`/vehicles/${vehicle.id}`}>
+        {vehicle.year} {vehicle.make} {vehicle.model}
+      </Anchor>
+    ),
+  },
+  { header: "VIN", cell: (vehicle) => vehicle.vin ?? "—" },
+  {
+    header: "Status",
+    cell: (vehicle) => (
+      <Badge variant="light" color="gray">
+        {vehicle.status.toLowerCase()}
+      </Badge>
+    ),
+  },
+  {
+    header: "Estimated mileage",
+    cell: (vehicle) => <MileageEstimate estimate={vehicle.estimatedMileage} />,
+  },
+];
 
 function CustomerDetails({ customer }: { customer: Customer }) {
   const name = `${customer.firstName} ${customer.lastName}`;
@@ -70,7 +56,12 @@ function CustomerDetails({ customer }: { customer: Customer }) {
       <Title order={2} size="h3">
         Vehicles
       </Title>
-      <VehicleTable vehicles={customer.vehicles} />
+      <ListTable
+        label="Vehicles"
+        columns={vehicleColumns}
+        rows={customer.vehicles}
+        empty="No vehicles yet."
+      />
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           Add a vehicle

@@ -1,12 +1,4 @@
-import {
-  Anchor,
-  Group,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Group, Stack, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue, useDocumentTitle } from "@mantine/hooks";
 import { limits } from "@rally/api/limits";
 import type { RouterOutputs } from "@rally/client";
@@ -16,7 +8,7 @@ import { Link, useNavigate } from "react-router";
 import { QueryError } from "../../forms/query-error.tsx";
 import { DialogButton } from "../../shell/dialog-button.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
-import { PageLoader } from "../../shell/page-loader.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
 import { CustomerForm } from "./customer-form.tsx";
 
@@ -24,42 +16,25 @@ type CustomerRow = RouterOutputs["customer"]["list"]["items"][number];
 
 const PAGE_SIZE = 25;
 
-function CustomerRows({ customers }: { customers: CustomerRow[] }) {
-  return customers.map((customer) => (
-    <Table.Tr key={customer.id}>
-      <Table.Td>
-        <Anchor component={Link} to={`/customers/${customer.id}`}>
-          {customer.lastName}, {customer.firstName}
-        </Anchor>
-      </Table.Td>
-      <Table.Td>{customer.email ?? "—"}</Table.Td>
-      <Table.Td>{customer.phone ?? "—"}</Table.Td>
-      <Table.Td>
-        {customer.vehicles
-          .map((v) => `${v.year} ${v.make} ${v.model}`)
-          .join(", ") || "—"}
-      </Table.Td>
-    </Table.Tr>
-  ));
-}
-
-function CustomerTable({ customers }: { customers: CustomerRow[] }) {
-  return (
-    <Table striped highlightOnHover aria-label="Customers">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Email</Table.Th>
-          <Table.Th>Phone</Table.Th>
-          <Table.Th>Vehicles</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        <CustomerRows customers={customers} />
-      </Table.Tbody>
-    </Table>
-  );
-}
+const columns: Column<CustomerRow>[] = [
+  {
+    header: "Name",
+    cell: (customer) => (
+      <Anchor component={Link} to={`/customers/${customer.id}`}>
+        {customer.lastName}, {customer.firstName}
+      </Anchor>
+    ),
+  },
+  { header: "Email", cell: (customer) => customer.email ?? "—" },
+  { header: "Phone", cell: (customer) => customer.phone ?? "—" },
+  {
+    header: "Vehicles",
+    cell: (customer) =>
+      customer.vehicles
+        .map((v) => `${v.year} ${v.make} ${v.model}`)
+        .join(", ") || "—",
+  },
+];
 
 /** A button that opens the walk-in form, then shows the new customer. */
 function NewCustomer() {
@@ -104,13 +79,15 @@ export default function CustomersPage() {
         onChange={(event) => setSearch(event.currentTarget.value)}
       />
       {list.error ? <QueryError error={list.error} /> : null}
-      {list.isPending ? (
-        <PageLoader />
-      ) : customers.length === 0 ? (
-        <Text c="dimmed">No customers match.</Text>
-      ) : (
-        <CustomerTable customers={customers} />
-      )}
+      <ListTable
+        label="Customers"
+        columns={columns}
+        rows={customers}
+        isPending={list.isPending}
+        empty="No customers match."
+        striped
+        highlightOnHover
+      />
       <LoadMore query={list} />
     </Stack>
   );

@@ -3,12 +3,12 @@ import { useDocumentTitle } from "@mantine/hooks";
 import type { RouterOutputs } from "@rally/client";
 import { lazy, Suspense } from "react";
 
+import { emailStatuses } from "../../emails/email-status.ts";
 import { formatCount } from "../../format.ts";
 import { QueryError } from "../../forms/query-error.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { PageSection } from "../../shell/page-section.tsx";
 import { trpc } from "../../trpc.ts";
-import { emailStatuses } from "../campaigns/email-status.ts";
 import { FunnelSteps } from "../campaigns/funnel-steps.tsx";
 import { DueByRuleTable } from "./due-by-rule-table.tsx";
 import { StatCards } from "./stat-cards.tsx";

@@ -1,36 +1,29 @@
-import { Table, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
 import { formatDateTime } from "../../format.ts";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 
 type Run = RouterOutputs["dashboard"]["summary"]["upcomingRuns"][number];
 
 /** The next planned sends, soonest first. */
-export function UpcomingRuns({ runs }: { runs: Run[] }) {
-  if (runs.length === 0) {
-    return <Text c="dimmed">Nothing is scheduled.</Text>;
-  }
+const columns: Column<Run>[] = [
+  { header: "When", cell: (run) => formatDateTime(run.runAt) },
+  {
+    header: "Schedule",
+    cell: (run) => (run.kind === "recurring" ? run.name : "One-off run"),
+  },
+  { header: "Rule", cell: (run) => run.ruleName },
+];
 
+export function UpcomingRuns({ runs }: { runs: Run[] }) {
+  // A recurring schedule and a one-off run may share an id.
   return (
-    <Table aria-label="Upcoming scheduled runs">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>When</Table.Th>
-          <Table.Th>Schedule</Table.Th>
-          <Table.Th>Rule</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {runs.map((run) => (
-          <Table.Tr key={`${run.kind}-${run.id}`}>
-            <Table.Td>{formatDateTime(run.runAt)}</Table.Td>
-            <Table.Td>
-              {run.kind === "recurring" ? run.name : "One-off run"}
-            </Table.Td>
-            <Table.Td>{run.ruleName}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable
+      label="Upcoming scheduled runs"
+      columns={columns}
+      rows={runs}
+      rowKey={(run) => `${run.kind}-${run.id}`}
+      empty="Nothing is scheduled."
+    />
   );
 }

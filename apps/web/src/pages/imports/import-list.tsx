@@ -1,9 +1,10 @@
-import { Badge, Button, Table, Text } from "@mantine/core";
+import { Badge, Button } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
 import { formatCount, formatDateTime } from "../../format.ts";
 import { QueryError } from "../../forms/query-error.tsx";
 import { LoadMore } from "../../shell/load-more.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { kindLabel } from "./import-kinds.ts";
@@ -12,33 +13,37 @@ type ImportJob = RouterOutputs["import"]["list"]["items"][number];
 
 const statusColors = { RUNNING: "blue", DONE: "green", FAILED: "red" };
 
-function JobRow(props: { job: ImportJob; onOpen: (jobId: number) => void }) {
-  const { job } = props;
-
-  return (
-    <Table.Tr>
-      <Table.Td>{formatDateTime(job.createdAt)}</Table.Td>
-      <Table.Td>{kindLabel(job.kind)}</Table.Td>
-      <Table.Td>
+function columnsOpening(onOpen: (jobId: number) => void): Column<ImportJob>[] {
+  return [
+    { header: "Started", cell: (job) => formatDateTime(job.createdAt) },
+    { header: "Kind", cell: (job) => kindLabel(job.kind) },
+    {
+      header: "File",
+      cell: (job) => (
         <Button
           variant="subtle"
           size="compact-sm"
-          onClick={() => props.onOpen(job.id)}
+          onClick={() => onOpen(job.id)}
         >
           {job.fileName}
         </Button>
-      </Table.Td>
-      <Table.Td>{job.isDryRun ? "Dry run" : "Import"}</Table.Td>
-      <Table.Td>
+      ),
+    },
+    { header: "Mode", cell: (job) => (job.isDryRun ? "Dry run" : "Import") },
+    {
+      header: "Status",
+      cell: (job) => (
         <Badge color={statusColors[job.status]} variant="light" c="dark.7">
           {job.status.toLowerCase()}
         </Badge>
-      </Table.Td>
-      <Table.Td>
-        {formatCount(job.rowsOk)} ok, {formatCount(job.rowsFailed)} failed
-      </Table.Td>
-    </Table.Tr>
-  );
+      ),
+    },
+    {
+      header: "Rows",
+      cell: (job) =>
+        `${formatCount(job.rowsOk)} ok, ${formatCount(job.rowsFailed)} failed`,
+    },
+  ];
 }
 
 /** Past imports, newest first; opening one shows its report. */
@@ -52,27 +57,15 @@ export function ImportList(props: { onOpen: (jobId: number) => void }) {
     return list.error ? <QueryError error={list.error} /> : <PageLoader />;
   }
 
-  return jobs.length === 0 ? (
-    <Text c="dimmed">No imports yet.</Text>
-  ) : (
+  return (
     <>
-      <Table striped aria-label="Past imports">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Started</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>File</Table.Th>
-            <Table.Th>Mode</Table.Th>
-            <Table.Th>Status</Table.Th>
-            <Table.Th>Rows</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {jobs.map((job) => (
-            <JobRow key={job.id} job={job} onOpen={props.onOpen} />
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        label="Past imports"
+        columns={columnsOpening(props.onOpen)}
+        rows={jobs}
+        empty="No imports yet."
+        striped
+      />
       <LoadMore query={list} />
     </>
   );

@@ -5,8 +5,6 @@ import {
   Group,
   Stack,
   Switch,
-  Table,
-  Text,
   Title,
 } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
@@ -15,7 +13,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
-import { PageLoader } from "../../shell/page-loader.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
 
 type RuleRow = RouterOutputs["rule"]["list"]["items"][number];
@@ -33,38 +31,26 @@ function cadenceOf(rule: RuleRow) {
   return `Every ${rule.cadenceMonths} months${miles}`;
 }
 
-function RuleTable({ rules }: { rules: RuleRow[] }) {
-  return (
-    <Table striped highlightOnHover aria-label="Rules">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Kind</Table.Th>
-          <Table.Th>Service</Table.Th>
-          <Table.Th>When</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rules.map((rule) => (
-          <Table.Tr key={rule.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/rules/${rule.id}`}>
-                {rule.name}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light" color="gray">
-                {rule.kind === "SERVICE_DUE" ? "service due" : "declined work"}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{rule.serviceType.name}</Table.Td>
-            <Table.Td>{cadenceOf(rule)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
+const columns: Column<RuleRow>[] = [
+  {
+    header: "Name",
+    cell: (rule) => (
+      <Anchor component={Link} to={`/rules/${rule.id}`}>
+        {rule.name}
+      </Anchor>
+    ),
+  },
+  {
+    header: "Kind",
+    cell: (rule) => (
+      <Badge variant="light" color="gray">
+        {rule.kind === "SERVICE_DUE" ? "service due" : "declined work"}
+      </Badge>
+    ),
+  },
+  { header: "Service", cell: (rule) => rule.serviceType.name },
+  { header: "When", cell: cadenceOf },
+];
 
 export default function RulesPage() {
   useDocumentTitle("Rules · Rally");
@@ -89,15 +75,15 @@ export default function RulesPage() {
         onChange={(event) => setArchived(event.currentTarget.checked)}
       />
       {list.error ? <QueryError error={list.error} /> : null}
-      {list.isPending ? (
-        <PageLoader />
-      ) : rules.length === 0 ? (
-        <Text c="dimmed">
-          {isArchived ? "No archived rules." : "No rules yet."}
-        </Text>
-      ) : (
-        <RuleTable rules={rules} />
-      )}
+      <ListTable
+        label="Rules"
+        columns={columns}
+        rows={rules}
+        isPending={list.isPending}
+        empty={isArchived ? "No archived rules." : "No rules yet."}
+        striped
+        highlightOnHover
+      />
       {list.hasNextPage ? (
         <Button
           variant="default"

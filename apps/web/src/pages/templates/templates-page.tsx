@@ -5,8 +5,6 @@ import {
   Group,
   Stack,
   Switch,
-  Table,
-  Text,
   Title,
 } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
@@ -17,43 +15,31 @@ import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { formatDateTime } from "../../format.ts";
-import { PageLoader } from "../../shell/page-loader.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
 
 type TemplateRow = RouterOutputs["template"]["list"][number];
 
-function TemplateTable({ templates }: { templates: TemplateRow[] }) {
-  return (
-    <Table striped highlightOnHover aria-label="Templates">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Kind</Table.Th>
-          <Table.Th>Subject</Table.Th>
-          <Table.Th>Changed</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {templates.map((template) => (
-          <Table.Tr key={template.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/templates/${template.id}`}>
-                {template.name}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light" color="gray">
-                {template.kind.toLowerCase()}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{template.subject}</Table.Td>
-            <Table.Td>{formatDateTime(template.updatedAt)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
+const columns: Column<TemplateRow>[] = [
+  {
+    header: "Name",
+    cell: (template) => (
+      <Anchor component={Link} to={`/templates/${template.id}`}>
+        {template.name}
+      </Anchor>
+    ),
+  },
+  {
+    header: "Kind",
+    cell: (template) => (
+      <Badge variant="light" color="gray">
+        {template.kind.toLowerCase()}
+      </Badge>
+    ),
+  },
+  { header: "Subject", cell: (template) => template.subject },
+  { header: "Changed", cell: (template) => formatDateTime(template.updatedAt) },
+];
 
 export default function TemplatesPage() {
   useDocumentTitle("Templates · Rally");
@@ -79,15 +65,15 @@ export default function TemplatesPage() {
         onChange={(event) => setArchived(event.currentTarget.checked)}
       />
       {list.error ? <QueryError error={list.error} /> : null}
-      {list.isPending ? <PageLoader /> : null}
-      {list.data?.length === 0 ? (
-        <Text c="dimmed">
-          {isArchived ? "No archived templates." : "No templates yet."}
-        </Text>
-      ) : null}
-      {list.data && list.data.length > 0 ? (
-        <TemplateTable templates={list.data} />
-      ) : null}
+      <ListTable
+        label="Templates"
+        columns={columns}
+        rows={list.data}
+        isPending={list.isPending}
+        empty={isArchived ? "No archived templates." : "No templates yet."}
+        striped
+        highlightOnHover
+      />
     </Stack>
   );
 }

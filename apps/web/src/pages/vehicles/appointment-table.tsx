@@ -1,7 +1,8 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Badge } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
 import { formatDateTime } from "../../format.ts";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 
 type Appointment = RouterOutputs["vehicle"]["get"]["appointments"][number];
 
@@ -13,37 +14,30 @@ const statusColor = {
 } as const satisfies Record<Appointment["status"], string>;
 
 /** A vehicle's appointments, latest first. */
-export function AppointmentTable(props: { appointments: Appointment[] }) {
-  if (props.appointments.length === 0) {
-    return <Text c="dimmed">No appointments.</Text>;
-  }
+const columns: Column<Appointment>[] = [
+  { header: "When", cell: (a) => formatDateTime(a.scheduledFor) },
+  { header: "Service", cell: (a) => a.serviceType?.name ?? "—" },
+  {
+    header: "Status",
+    cell: (a) => (
+      <Badge variant="light" color={statusColor[a.status]}>
+        {a.status.toLowerCase().replace("_", " ")}
+      </Badge>
+    ),
+  },
+  {
+    header: "Booked through",
+    cell: (a) => a.source.toLowerCase().replace("_", " "),
+  },
+];
 
+export function AppointmentTable(props: { appointments: Appointment[] }) {
   return (
-    <Table aria-label="Appointments">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>When</Table.Th>
-          <Table.Th>Service</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Booked through</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.appointments.map((appointment) => (
-          <Table.Tr key={appointment.id}>
-            <Table.Td>{formatDateTime(appointment.scheduledFor)}</Table.Td>
-            <Table.Td>{appointment.serviceType?.name ?? "—"}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={statusColor[appointment.status]}>
-                {appointment.status.toLowerCase().replace("_", " ")}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              {appointment.source.toLowerCase().replace("_", " ")}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable
+      label="Appointments"
+      columns={columns}
+      rows={props.appointments}
+      empty="No appointments."
+    />
   );
 }

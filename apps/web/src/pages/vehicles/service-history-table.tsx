@@ -1,7 +1,7 @@
-import { Table, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
 import { formatCents, formatCount, formatDate } from "../../format.ts";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 
 type ServiceRecord = RouterOutputs["vehicle"]["get"]["serviceRecords"][number];
 
@@ -16,39 +16,29 @@ function Declined({ items }: { items: ServiceRecord["declined"] }) {
 }
 
 /** A vehicle's visits, newest first, with the work the customer declined. */
-export function ServiceHistoryTable({ records }: { records: ServiceRecord[] }) {
-  if (records.length === 0) {
-    return <Text c="dimmed">No service recorded yet.</Text>;
-  }
+const columns: Column<ServiceRecord>[] = [
+  { header: "Date", cell: (record) => formatDate(record.performedAt) },
+  { header: "Service", cell: (record) => record.serviceType.name },
+  {
+    header: "Odometer",
+    cell: (record) =>
+      record.odometer === null ? "—" : `${formatCount(record.odometer)} mi`,
+  },
+  {
+    header: "Declined",
+    cell: (record) => <Declined items={record.declined} />,
+  },
+  { header: "Notes", cell: (record) => record.notes ?? "" },
+];
 
+export function ServiceHistoryTable({ records }: { records: ServiceRecord[] }) {
   return (
-    <Table striped aria-label="Service history">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Date</Table.Th>
-          <Table.Th>Service</Table.Th>
-          <Table.Th>Odometer</Table.Th>
-          <Table.Th>Declined</Table.Th>
-          <Table.Th>Notes</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {records.map((record) => (
-          <Table.Tr key={record.id}>
-            <Table.Td>{formatDate(record.performedAt)}</Table.Td>
-            <Table.Td>{record.serviceType.name}</Table.Td>
-            <Table.Td>
-              {record.odometer === null
-                ? "—"
-                : `${formatCount(record.odometer)} mi`}
-            </Table.Td>
-            <Table.Td>
-              <Declined items={record.declined} />
-            </Table.Td>
-            <Table.Td>{record.notes ?? ""}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable
+      label="Service history"
+      columns={columns}
+      rows={records}
+      empty="No service recorded yet."
+      striped
+    />
   );
 }
