@@ -6,6 +6,7 @@
  * Loopback only; every wait is bounded.
  */
 import { fork, type ChildProcess } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 
@@ -216,6 +217,38 @@ async function openDatabaseFor(
   return { env: { BENCH_DATABASE_URL: url }, close: () => db.close() };
 }
 
+/** Busy and total CPU ticks of the whole machine, or null off Linux. */
+async function cpuTicks() {
+  const stat = await readFile("/proc/stat", "utf8").catch(() => null);
+  const fields = stat?.split("\n")[0]?.trim().split(/\s+/).slice(1).map(Number);
+  if (!fields || fields.length < 5) {
+    return null;
+  }
+  const total = fields.reduce((sum, ticks) => sum + ticks, 0);
+  // idle and iowait
+  const idle = fields[3]! + fields[4]!;
+
+  return { busy: total - idle, total };
+}
+
+/**
+ * The share of the machine's CPU (%) in use over the next `ms`: sampled
+ * before a run, while the bench itself waits, it is what other work uses.
+ * The load average cannot say this; it lags by minutes.
+ */
+async function cpuBusyPercent(ms: number) {
+  const before = await cpuTicks();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = await cpuTicks();
+  if (!before || !after || after.total === before.total) {
+    return null;
+  }
+
+  return round(
+    (100 * (after.busy - before.busy)) / (after.total - before.total),
+  );
+}
+
 function round(value: number) {
   return Math.round(value * 10) / 10;
 }
@@ -310,12 +343,19 @@ async function main() {
   }
   // p99 on a shared 2-core machine moves by tens of ms between runs.
   const repeats = Number(process.env.BENCH_REPEATS ?? 3);
-  const loadBefore = round(os.loadavg()[0] ?? 0);
   const results: ScenarioResult[] = [];
+  let busyBefore: number | null = 0;
   for (const scenario of scenarios) {
     const runs: ScenarioResult[] = [];
     for (let run = 1; run <= repeats; run += 1) {
-      process.stdout.write(`running: ${scenario.name} (${run}/${repeats})\n`);
+      const busy = await cpuBusyPercent(2_000);
+      busyBefore =
+        busy === null || busyBefore === null
+          ? null
+          : Math.max(busy, busyBefore);
+      process.stdout.write(
+        `running: ${scenario.name} (${run}/${repeats}); CPU busy before: ${busy ?? "unknown"}%\n`,
+      );
       const result = await runScenario(scenario);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       runs.push(result);
@@ -327,7 +367,7 @@ async function main() {
     node: process.version,
     date: new Date().toISOString(),
     hasPostgres: Boolean(databaseUrl),
-    load: [loadBefore, round(os.loadavg()[0] ?? 0)],
+    busyBefore,
     serverFlags: serverNodeFlags.join(" "),
     repeats,
   });

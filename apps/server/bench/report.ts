@@ -135,8 +135,11 @@ interface Machine {
   node: string;
   date: string;
   hasPostgres: boolean;
-  /** One-minute load average before and after: the machine may be shared. */
-  load: [number, number];
+  /**
+   * The highest share of the machine's CPU (%) that other work used in the
+   * seconds before any run started; null where /proc/stat is missing.
+   */
+  busyBefore: number | null;
   /** The V8 flags the servers ran with, as `pnpm start` runs them. */
   serverFlags: string;
   repeats: number;
@@ -165,7 +168,9 @@ function section(results: ScenarioResult[], machine: Machine) {
     "",
     `Measured ${machine.date} on ${machine.cpus}, Node ${machine.node}; ` +
       "server(s) in child processes, clients in the bench process, loopback; " +
-      `load average ${machine.load[0]} before, ${machine.load[1]} after; ` +
+      (machine.busyBefore === null
+        ? ""
+        : `CPU busy with other work before each run: at most ${machine.busyBefore}%; `) +
       `servers run with \`node ${machine.serverFlags}\`.`,
     "Each client is a typed client with its own WebSocket; 1% watch",
     "`events.onAll`, the rest `events.onCampaign` for one of 100 campaigns.",
@@ -206,9 +211,9 @@ function targetsLine(results: ScenarioResult[], machine: Machine) {
     .filter((r) => r.latency.length > 1)
     .flatMap((r) => r.peakRssMb);
   const worstRss = serverRss.length > 0 ? Math.max(...serverRss) : undefined;
-  // The run itself keeps four processes busy, so only the load before it
-  // says whether other work shared the machine.
-  const isShared = machine.load[0] > 1;
+  // The run itself keeps four processes busy, so only what the machine did
+  // just before each run says whether other work shared it.
+  const isShared = machine.busyBefore === null || machine.busyBefore > 15;
 
   return [
     `Targets (p99 < 100 ms, server < 300 MB): worst median-run p99 ${worstP99} ms` +
@@ -216,11 +221,11 @@ function targetsLine(results: ScenarioResult[], machine: Machine) {
         ? "."
         : `, worst PostgreSQL server peak RSS ${worstRss} MB.`),
     isShared
-      ? "The load average shows the 2 cores were shared with other work " +
-        "during the run, so every process (PostgreSQL, servers, the bench's " +
+      ? "Other work shared the 2 cores (or the machine could not tell), so " +
+        "every process (PostgreSQL, servers, the bench's " +
         "1,000 clients) got a fraction of a core: read the latencies as " +
         "upper bounds and rerun on an idle machine to judge the target."
-      : "The machine was otherwise idle before the run. Even so, p99 moves " +
+      : "The machine was otherwise idle before each run. Even so, p99 moves " +
         "by tens of milliseconds from run to run on 2 cores shared by " +
         "PostgreSQL, the servers and the 1,000 clients.",
   ].join(" ");
