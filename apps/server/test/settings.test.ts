@@ -38,7 +38,6 @@ const shop = {
   bookingBaseUrl: "https://book.mainstreet.example",
   frequencyCapDays: 14,
   sendWindow: { days: [5, 1, 2, 3, 4], start: "08:00", end: "19:00" },
-  provider: "smtp" as const,
 };
 
 async function auditEntries() {
@@ -85,6 +84,7 @@ describe("shop settings", () => {
       senderEmail: "service@mainstreet.example",
       sendWindow: { days: [1, 2, 3, 4, 5], start: "08:00", end: "19:00" },
       isSaved: true,
+      emailProvider: null,
     });
     expect(await server.client.settings.get.query()).toEqual(saved);
     expect(event?.payload.fields).toContain("timeZone");
@@ -122,7 +122,8 @@ describe("shop settings", () => {
     ["senderEmail", { senderEmail: "not an address" }],
     ["bookingBaseUrl", { bookingBaseUrl: "javascript:alert(1)" }],
     ["name", { name: "x".repeat(101) }],
-    ["provider", { provider: "carrier-pigeon" }],
+    // Not a setting: the provider is the deployment's to choose.
+    ["provider", { provider: "smtp" }],
     [
       "openingHours.0.close",
       { openingHours: [{ day: 2, open: "18:00", close: "08:00" }] },

@@ -157,6 +157,14 @@ describe("template.testSend", () => {
   });
 });
 
+describe("settings.get", () => {
+  it("names the provider this server sends through, for staff to see", async () => {
+    const viewer = await server.clientFor("VIEWER");
+
+    expect((await viewer.settings.get.query()).emailProvider).toBe("smtp");
+  });
+});
+
 describe("template.archive", () => {
   it("hides the template from new campaigns and rules but keeps it on earlier campaigns", async () => {
     const { rule, template } = await seedCohort(server.db, {

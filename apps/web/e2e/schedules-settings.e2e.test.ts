@@ -134,6 +134,10 @@ describe("schedules and settings in the console", () => {
     await form.getByLabel("Shop name").waitFor();
     await checkPage(page, "settings");
     expect(await form.getByLabel("Shop name").inputValue()).toBe(shop.name);
+    // This test server runs no email provider, and the page says so.
+    expect(await form.getByTestId("email-provider").textContent()).toBe(
+      "Nothing: this server sends no mail",
+    );
 
     await form.getByLabel(/^Time zone/).selectOption("Asia/Tokyo");
     await form.getByRole("button", { name: "Save settings" }).click();

@@ -14,14 +14,6 @@ export const settingsLimits = {
   openingSpans: 14,
 } as const;
 
-/**
- * The email providers this server can send through. The shop's choice is
- * saved, but a running dispatcher sends through the provider its process
- * was started with (RALLY_EMAIL_PROVIDER): changing it here takes effect
- * only once the deployment's variable says the same.
- */
-export const emailProviders = ["simulated", "smtp"] as const;
-
 const weekday = z.number().int().min(1).max(7);
 
 /** "HH:mm" strings of one day compare correctly as text. */
@@ -97,10 +89,15 @@ export const shopSettingsInput = z.object({
     .max(settingsLimits.frequencyCapDays.max),
   /** Null: campaign mail may go at any hour. */
   sendWindow: sendWindow.nullable(),
-  provider: z.enum(emailProviders),
 });
 
-/** Only the settings to change; the rest keep their values. */
-export const settingsUpdateInput = shopSettingsInput.partial();
+/**
+ * Only the settings to change; the rest keep their values. A field that is
+ * not a setting is refused rather than dropped, so a caller never believes
+ * it changed something that does not exist.
+ */
+export const settingsUpdateInput = z
+  .strictObject(shopSettingsInput.shape)
+  .partial();
 
 export type ShopSettingsValues = z.output<typeof shopSettingsInput>;

@@ -40,10 +40,19 @@ const t = initTRPC.context<Context>().create({
 
 function fieldErrorsOf(error: TRPCError): FieldError[] {
   if (error.cause instanceof ZodError) {
-    return error.cause.issues.map((issue) => ({
-      path: issue.path.length > 0 ? issue.path.join(".") : "input",
-      message: issue.message,
-    }));
+    const pathOf = (path: PropertyKey[]) =>
+      path.length > 0 ? path.join(".") : "input";
+
+    // A field the procedure does not take is named itself, so a tool
+    // still sending a retired field learns which one.
+    return error.cause.issues.flatMap((issue) =>
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({
+            path: pathOf([...issue.path, key]),
+            message: "is not a field this procedure takes",
+          }))
+        : [{ path: pathOf(issue.path), message: issue.message }],
+    );
   }
   if (error.cause instanceof DomainError && error.cause.field) {
     return [{ path: error.cause.field, message: error.cause.message }];

@@ -16,11 +16,7 @@ import {
   type UseFormReturnType,
 } from "@mantine/form";
 import { limits } from "@rally/api/limits";
-import {
-  emailProviders,
-  settingsLimits,
-  shopSettingsInput,
-} from "@rally/api/settings-schemas";
+import { settingsLimits, shopSettingsInput } from "@rally/api/settings-schemas";
 import type { RouterOutputs } from "@rally/client";
 
 import { FormAlert } from "../../forms/form-alert.tsx";
@@ -82,7 +78,11 @@ export function SettingsForm(props: {
       <Stack>
         <ShopFields form={form} canEdit={canEdit} />
         <BookingFields form={form} canEdit={canEdit} />
-        <SendingFields form={form} canEdit={canEdit} />
+        <SendingFields
+          form={form}
+          canEdit={canEdit}
+          emailProvider={props.settings.emailProvider}
+        />
         {canEdit ? (
           <>
             <FormAlert message={refusal.message} />
@@ -111,7 +111,41 @@ type Form = UseFormReturnType<
   (values: SettingsValues) => FormErrors
 >;
 
-function SendingFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
+/** What each provider means to the shop; the server names which it uses. */
+const providerSummaries: Record<string, string> = {
+  smtp: "SMTP: mail goes to customers through the server's mail host",
+  simulated:
+    "Simulated: no mail leaves the server; deliveries, bounces and failures are made up for trying Rally out",
+};
+
+function ProviderSummary({ name }: { name: string | null }) {
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={500}>
+        Sends through
+      </Text>
+      <Text size="sm" data-testid="email-provider">
+        {name === null
+          ? "Nothing: this server sends no mail"
+          : (providerSummaries[name] ?? name)}
+      </Text>
+      <Text size="xs" c="dimmed">
+        Chosen where the server runs (RALLY_EMAIL_PROVIDER and the SMTP
+        settings), not here
+      </Text>
+    </Stack>
+  );
+}
+
+function SendingFields({
+  form,
+  canEdit,
+  emailProvider,
+}: {
+  form: Form;
+  canEdit: boolean;
+  emailProvider: string | null;
+}) {
   const values = form.getValues();
 
   return (
@@ -132,12 +166,7 @@ function SendingFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
             {...form.getInputProps("senderEmail")}
           />
         </Group>
-        <NativeSelect
-          label="Provider"
-          description="Mail goes out through the provider the server was started with (RALLY_EMAIL_PROVIDER); change both together"
-          data={[...emailProviders]}
-          {...form.getInputProps("provider")}
-        />
+        <ProviderSummary name={emailProvider} />
         <NumberInput
           label="Days between campaign emails to one customer"
           description="0 lets every campaign reach everyone"

@@ -17,7 +17,6 @@ export interface SettingsValues {
   sendDays: string[];
   sendStart: string;
   sendEnd: string;
-  provider: string;
 }
 
 interface Saved {
@@ -32,14 +31,21 @@ interface Saved {
   bookingBaseUrl: string | null;
   frequencyCapDays: number;
   sendWindow: { days: number[]; start: string; end: string } | null;
-  provider: string;
 }
 
 export function valuesOf(saved: Saved): SettingsValues {
   const { sendWindow } = saved;
 
+  // Only the form's own fields: the saved record also carries read-only
+  // facts (when it was saved, the server's provider) the form never sends.
   return {
-    ...saved,
+    name: saved.name,
+    timeZone: saved.timeZone,
+    bayCapacity: saved.bayCapacity,
+    senderName: saved.senderName,
+    senderEmail: saved.senderEmail,
+    postalAddress: saved.postalAddress,
+    frequencyCapDays: saved.frequencyCapDays,
     openingHours: saved.openingHours.map((span) => ({
       ...span,
       day: String(span.day),
@@ -75,7 +81,6 @@ export function toInput(values: SettingsValues) {
           end: values.sendEnd,
         }
       : null,
-    provider: values.provider,
   };
 }
 

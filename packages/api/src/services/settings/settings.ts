@@ -29,7 +29,6 @@ const settingsSelect = {
   bookingBaseUrl: true,
   frequencyCapDays: true,
   sendWindow: true,
-  provider: true,
   updatedAt: true,
 } as const satisfies Prisma.ShopSettingsSelect;
 
@@ -46,7 +45,6 @@ const unsaved: ShopSettingsValues = {
   bookingBaseUrl: null,
   frequencyCapDays: defaultFrequencyCapDays,
   sendWindow: null,
-  provider: "simulated",
 };
 
 /** Changing these moves when a sleeping dispatcher should next wake. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "shop_settings" DROP COLUMN "provider";
+
