@@ -370,6 +370,47 @@ describe("the dispatcher", () => {
     expect(campaign.status).toBe("DONE");
   });
 
+  it("when idle, waits for the next retry of a campaign that may send, not a paused one's", async () => {
+    // A server of its own: no other test's mail may be waiting.
+    const own = await startTestServer({ clock });
+    try {
+      await seedShop(own.db);
+      const send = async (key: string, retryInMinutes: number) => {
+        const { rule } = await seedCohort(own.db, {
+          customers: 2,
+          now: clock.now(),
+          key,
+        });
+        const { campaign } = await own.client.campaign.send.mutate({
+          ruleId: rule.id,
+          idempotencyKey: `wake-${key}`,
+        });
+        const retryAt = new Date(
+          clock.now().getTime() + retryInMinutes * 60_000,
+        );
+        await own.db.prisma.email.updateMany({
+          where: { campaignId: campaign.id },
+          data: { nextAttemptAt: retryAt },
+        });
+
+        return { campaign, retryAt };
+      };
+      const paused = await send("wake-paused", 5);
+      const sending = await send("wake-sending", 20);
+      await own.client.campaign.pause.mutate({ id: paused.campaign.id });
+      const dispatcher = dispatcherWith(smtp(), 1_000, undefined, own.services);
+
+      const whilePaused = await dispatcher.nextWakeAt();
+      await own.client.campaign.resume.mutate({ id: paused.campaign.id });
+      const afterResume = await dispatcher.nextWakeAt();
+
+      expect(whilePaused).toEqual(sending.retryAt);
+      expect(afterResume).toEqual(paused.retryAt);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("wakes on NOTIFY when mail is queued and stops gracefully", async () => {
     const dispatcher = dispatcherWith(smtp());
     await dispatcher.start();

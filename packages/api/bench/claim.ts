@@ -1,7 +1,8 @@
 /**
- * pnpm bench:claim — times the dispatcher's claim with no held mail, then
- * with BENCH_HELD (default 200,000) queued emails of a paused campaign older
- * than everything else, and reports the ratio. Needs DATABASE_URL (a
+ * pnpm bench:claim — times the dispatcher's claim, and the look an idle
+ * dispatcher takes for its next wake, with no held mail, then with
+ * BENCH_HELD (default 200,000) queued emails of a paused campaign older
+ * than everything else, and reports the ratios. Needs DATABASE_URL (a
  * server; the database in it is ignored); uses a fresh rally_bench_claim.
  */
 import { randomUUID } from "node:crypto";
@@ -11,6 +12,8 @@ import { migrate, openDatabase, type Database } from "@rally/db";
 import { withDatabase } from "@rally/db/testing";
 
 import { claimBatch } from "../src/services/email/claim.ts";
+import type { RateLimiter } from "../src/services/email/rate-limiter.ts";
+import { nextWakeAt } from "../src/services/email/wake.ts";
 import { benchServerUrl, recreateDatabase } from "./server.ts";
 import { time, type Timing } from "./timing.ts";
 
@@ -61,6 +64,9 @@ const lines = [
   `| claim of ${batch} with the window shut, no held mail | ${ms(free.shut)} |`,
   `| the same, ${held} held emails queued | ${ms(loaded.shut)} |`,
   `| held vs none, window shut | ${ratio(loaded.shut, free.shut)} |`,
+  `| an idle dispatcher's next-wake look, no held mail | ${ms(free.wake)} |`,
+  `| the same, ${held} held emails queued | ${ms(loaded.wake)} |`,
+  `| held vs none, next wake | ${ratio(loaded.wake, free.wake)} |`,
   "",
   `${runs} claims per figure, each after one warm-up; claimed mail is put`,
   "back between claims, outside the timing.",
@@ -118,8 +124,12 @@ async function measure() {
     );
   };
 
+  // Only when the next token is due matters to the wake; it is due now.
+  const limiter = { nextTokenAt: () => now } as RateLimiter;
+
   return {
     open: await time(runs, claim(true)),
     shut: await time(runs, claim(false)),
+    wake: await time(runs, () => nextWakeAt(db, now, limiter)),
   };
 }

@@ -257,6 +257,8 @@ export function createDispatcher(
   return {
     runOnce,
     limiter,
+    /** When this dispatcher, idle, looks again without being told. */
+    nextWakeAt: () => nextWakeAt(db, clock.now(), limiter),
     start: async () => {
       await Promise.all(loops.map((loop) => loop.start()));
     },

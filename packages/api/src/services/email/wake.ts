@@ -7,6 +7,17 @@ import { loadShop } from "./shop.ts";
 /** When due work is there but another worker holds it, look again then. */
 const CONTENDED_RETRY_MS = 1_000;
 
+const pendingEmail = `e.status IN ('QUEUED', 'SENDING') AND e.direction = 'OUTBOUND'`;
+
+/** The wake facts of one source of mail; `$1` is now. */
+const wakeAggregate = `SELECT
+    min(e.next_attempt_at) FILTER (WHERE e.status = 'QUEUED'
+      AND e.next_attempt_at > $1) AS next_retry,
+    min(e.lease_until) FILTER (WHERE e.status = 'SENDING') AS next_lease,
+    bool_or(e.status = 'QUEUED' AND (e.next_attempt_at IS NULL
+      OR e.next_attempt_at <= $1)) AS is_due
+  FROM emails e`;
+
 interface WakeRow {
   next_retry: Date | null;
   next_lease: Date | null;
@@ -25,19 +36,28 @@ export async function nextWakeAt(
   now: Date,
   limiter: RateLimiter,
 ): Promise<Date | null> {
+  // Mail outside campaigns, then each campaign that may send on its own
+  // along (campaign_id, status, id): a paused campaign's queued mail,
+  // however much, is never read. Aggregating per campaign keeps the planner
+  // from joining every queued email to the campaigns instead, and the range
+  // (not "=") from guessing that one campaign holds a share of the table
+  // as large as with few campaigns, which makes it scan the whole table.
   const [row] = await db.sql.query<WakeRow>(
-    `SELECT
-      min(e.next_attempt_at) FILTER (WHERE e.status = 'QUEUED'
-        AND e.next_attempt_at > $1) AS next_retry,
-      min(e.lease_until) FILTER (WHERE e.status = 'SENDING') AS next_lease,
-      bool_or(e.status = 'QUEUED' AND (e.next_attempt_at IS NULL
-        OR e.next_attempt_at <= $1)) AS is_due,
-      bool_or(e.status = 'QUEUED' AND e.campaign_id IS NULL AND
-        (e.next_attempt_at IS NULL OR e.next_attempt_at <= $1)) AS is_due_unwindowed
-    FROM emails e
-    WHERE e.status IN ('QUEUED', 'SENDING') AND e.direction = 'OUTBOUND'
-      AND (e.campaign_id IS NULL OR EXISTS (SELECT 1 FROM campaigns c
-        WHERE c.id = e.campaign_id AND c.status IN ('QUEUED', 'SENDING')))`,
+    `WITH per_source AS (
+      SELECT true AS is_unwindowed, w.*
+      FROM (${wakeAggregate} WHERE e.campaign_id IS NULL AND ${pendingEmail}) w
+      UNION ALL
+      SELECT false, w.*
+      FROM campaigns c
+      CROSS JOIN LATERAL (${wakeAggregate}
+        WHERE e.campaign_id >= c.id AND e.campaign_id <= c.id
+          AND ${pendingEmail}) w
+      WHERE c.status IN ('QUEUED', 'SENDING')
+    )
+    SELECT min(next_retry) AS next_retry, min(next_lease) AS next_lease,
+      bool_or(is_due) AS is_due,
+      bool_or(is_due AND is_unwindowed) AS is_due_unwindowed
+    FROM per_source`,
     [now],
   );
   const candidates = [row?.next_retry, row?.next_lease];
