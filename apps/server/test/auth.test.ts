@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { loginLimits, sessionLifetimeMs } from "@rally/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createRallyServer } from "../src/app.ts";
 import {
   createTestClock,
   errorOf,
@@ -140,6 +141,32 @@ describe("signing in", () => {
 
     expect(paused.code).toBe("TOO_MANY_REQUESTS");
     expect(paused.setCookie).toEqual([]);
+  });
+
+  it("holds an account to one allowance across server processes", async () => {
+    await server.client.user.create.mutate({
+      email: "spread@rally.test",
+      name: "Spread",
+      password: "the right password",
+    });
+    // A second server on the same database, as behind a load balancer.
+    const other = createRallyServer({ services: server.services });
+    const otherUrl = await other.listen(0, "127.0.0.1");
+    try {
+      for (let i = 0; i < loginLimits.failuresPerAccount; i++) {
+        const url = i % 2 === 0 ? server.url : otherUrl;
+        await rawCall(url, "auth.login", "mutation", {
+          email: "spread@rally.test",
+          password: `wrong guess ${i}`,
+        });
+      }
+
+      const paused = await signIn("spread@rally.test", "the right password");
+
+      expect(paused.code).toBe("TOO_MANY_REQUESTS");
+    } finally {
+      await other.close();
+    }
   });
 
   it("lets an account sign in again once its pause has passed", async () => {

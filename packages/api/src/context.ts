@@ -84,8 +84,7 @@ export interface Context extends Services, Transport {
 }
 
 export function createContextFactory(services: Services) {
-  // One per server, so that every call to it shares the same counters.
-  const loginThrottle = createLoginThrottle(services.clock);
+  const loginThrottle = createLoginThrottle(services.db, services.clock);
 
   return (
     requestId: string,

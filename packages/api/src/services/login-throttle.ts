@@ -1,3 +1,5 @@
+import type { Database } from "@rally/db";
+
 import type { Clock } from "../clock.ts";
 import { DomainError } from "../errors.ts";
 
@@ -15,93 +17,81 @@ export interface LoginThrottle {
   succeeded(ip: string, email: string): Promise<void>;
 }
 
-interface Window {
+interface Counter {
   count: number;
-  endsAt: number;
+  window_ends_at: Date;
 }
 
 /**
- * Counters that each reset a fixed window after their first hit. Written
- * here rather than taken from rate-limiter-flexible, which reads the wall
- * clock: these read the injected Clock, so tests move time instead of
- * waiting fifteen minutes.
+ * Sign-in counters in PostgreSQL (table sign_in_counters), so the
+ * allowance holds for all API processes together, on the injected clock so
+ * tests move time instead of waiting fifteen minutes. Each counter resets a
+ * fixed window after its first hit. Expired counters are deleted as
+ * sign-ins come, so a spray of addresses leaves nothing behind; argon2id
+ * keeps each guess slow regardless.
  */
-function createCounters(clock: Clock, windowMs: number) {
-  const windows = new Map<string, Window>();
-
-  const current = (key: string) => {
-    const window = windows.get(key);
-    if (window && window.endsAt <= clock.now().getTime()) {
-      windows.delete(key);
-
-      return undefined;
-    }
-
-    return window;
-  };
-  // Forget expired windows now and then, so a spray of addresses does not
-  // keep the map growing.
-  const sweep = () => {
-    if (windows.size < 10_000) {
-      return;
-    }
-    for (const key of windows.keys()) {
-      current(key);
-    }
-  };
-
-  return {
-    count: (key: string) => current(key)?.count ?? 0,
-    msLeft: (key: string) =>
-      Math.max(0, (current(key)?.endsAt ?? 0) - clock.now().getTime()),
-    hit(key: string) {
-      sweep();
-      const window = current(key) ?? {
-        count: 0,
-        endsAt: clock.now().getTime() + windowMs,
-      };
-      window.count += 1;
-      windows.set(key, window);
-    },
-    reset: (key: string) => windows.delete(key),
-  };
-}
-
-/**
- * Counts sign-in attempts in this process's memory, on the injected clock.
- * With several API processes each keeps its own counts, so a guesser
- * spreading attempts over them gets that many times the allowance;
- * argon2id keeps each guess slow regardless.
- */
-export function createLoginThrottle(clock: Clock): LoginThrottle {
+export function createLoginThrottle(db: Database, clock: Clock): LoginThrottle {
   const windowMs = loginLimits.windowSeconds * 1_000;
-  const perAccount = createCounters(clock, windowMs);
-  const perAddress = createCounters(clock, windowMs);
-  const accountKey = (ip: string, email: string) => `${ip}|${email}`;
+  const accountKey = (ip: string, email: string) => `account:${ip}|${email}`;
+  const addressKey = (ip: string) => `address:${ip}`;
+
+  /** Counts a hit; returns the counter as it now stands. */
+  async function hit(key: string) {
+    const now = clock.now();
+    const [row] = await db.sql.query<Counter>(
+      `INSERT INTO sign_in_counters AS s (key, count, window_ends_at)
+       VALUES ($1, 1, $3)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN s.window_ends_at <= $2 THEN 1 ELSE s.count + 1 END,
+         window_ends_at = CASE WHEN s.window_ends_at <= $2
+           THEN EXCLUDED.window_ends_at ELSE s.window_ends_at END
+       RETURNING count, window_ends_at`,
+      [key, now, new Date(now.getTime() + windowMs)],
+    );
+
+    return row!;
+  }
+
+  function refuse(counters: Counter[]) {
+    const now = clock.now().getTime();
+    const waitMs = Math.max(
+      ...counters.map((c) => new Date(c.window_ends_at).getTime() - now),
+    );
+    throw new DomainError(
+      "RATE_LIMITED",
+      `too many sign-in attempts; try again in ${Math.ceil(waitMs / 60_000)} minutes`,
+    );
+  }
 
   return {
     async assertAllowed(ip, email) {
-      const account = accountKey(ip, email);
-      const isBlocked =
-        perAccount.count(account) >= loginLimits.failuresPerAccount ||
-        perAddress.count(ip) >= loginLimits.attemptsPerAddress;
-      if (isBlocked) {
-        const waitMs = Math.max(
-          perAccount.msLeft(account),
-          perAddress.msLeft(ip),
-        );
-        throw new DomainError(
-          "RATE_LIMITED",
-          `too many sign-in attempts; try again in ${Math.ceil(waitMs / 60_000)} minutes`,
-        );
+      const now = clock.now();
+      await db.sql.query(
+        "DELETE FROM sign_in_counters WHERE window_ends_at <= $1",
+        [now],
+      );
+      const [account] = await db.sql.query<Counter>(
+        `SELECT count, window_ends_at FROM sign_in_counters
+         WHERE key = $1 AND window_ends_at > $2`,
+        [accountKey(ip, email), now],
+      );
+      if (account && account.count >= loginLimits.failuresPerAccount) {
+        refuse([account]);
       }
-      perAddress.hit(ip);
+      // Counted and checked in one statement: processes racing on one
+      // address cannot both slip under the allowance.
+      const address = await hit(addressKey(ip));
+      if (address.count > loginLimits.attemptsPerAddress) {
+        refuse([address]);
+      }
     },
     async failed(ip, email) {
-      perAccount.hit(accountKey(ip, email));
+      await hit(accountKey(ip, email));
     },
     async succeeded(ip, email) {
-      perAccount.reset(accountKey(ip, email));
+      await db.sql.query("DELETE FROM sign_in_counters WHERE key = $1", [
+        accountKey(ip, email),
+      ]);
     },
   };
 }

@@ -70,6 +70,8 @@ export interface Dispatcher {
   /** Stops claiming and waits for the batch in flight to finish. */
   stop(): Promise<void>;
   readonly limiter: RateLimiter;
+  /** When this dispatcher, idle, looks again without being told. */
+  nextWakeAt(): Promise<Date | null>;
 }
 
 export function createDispatcher(
@@ -257,7 +259,6 @@ export function createDispatcher(
   return {
     runOnce,
     limiter,
-    /** When this dispatcher, idle, looks again without being told. */
     nextWakeAt: () => nextWakeAt(db, clock.now(), limiter),
     start: async () => {
       await Promise.all(loops.map((loop) => loop.start()));
