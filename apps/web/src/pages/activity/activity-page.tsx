@@ -1,11 +1,35 @@
-import { Anchor, Badge, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Stack, Text, Title } from "@mantine/core";
 import { useDocumentTitle } from "@mantine/hooks";
+import type { StoredEvent } from "@rally/api";
 import { Link } from "react-router";
 
 import { formatTime } from "../../format.ts";
 import { FEED_SIZE, useFeedEvents } from "../../live/activity-feed.ts";
 import { describeEvent } from "../../live/describe-event.ts";
 import { useActivityFeed } from "../../live/live-events.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
+
+const columns: Column<StoredEvent>[] = [
+  { header: "Time", cell: (event) => formatTime(event.createdAt) },
+  {
+    header: "Kind",
+    cell: (event) => <Badge variant="light">{describeEvent(event).kind}</Badge>,
+  },
+  {
+    header: "What changed",
+    cell: (event) => {
+      const description = describeEvent(event);
+
+      return description.href ? (
+        <Anchor component={Link} to={description.href}>
+          {description.text}
+        </Anchor>
+      ) : (
+        description.text
+      );
+    },
+  },
+];
 
 /** Every change as it is committed, newest first, without reloading. */
 export default function ActivityPage() {
@@ -20,42 +44,13 @@ export default function ActivityPage() {
           Changes appear here as they happen (the latest {FEED_SIZE}).
         </Text>
       </div>
-      {events.length === 0 ? (
-        <Text>No changes since the console opened.</Text>
-      ) : (
-        <Table aria-label="Live activity" aria-live="polite">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Time</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>What changed</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.map((event) => {
-              const description = describeEvent(event);
-
-              return (
-                <Table.Tr key={event.id}>
-                  <Table.Td>{formatTime(event.createdAt)}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{description.kind}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {description.href ? (
-                      <Anchor component={Link} to={description.href}>
-                        {description.text}
-                      </Anchor>
-                    ) : (
-                      description.text
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      )}
+      <ListTable
+        label="Live activity"
+        aria-live="polite"
+        columns={columns}
+        rows={events}
+        empty="No changes since the console opened."
+      />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Stack, Table, Title } from "@mantine/core";
 import { Link } from "react-router";
 
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { useCanAct } from "../../shell/use-can-act.ts";
 import {
   AppointmentActions,
@@ -29,39 +30,56 @@ export function groupByDay(appointments: Appointment[]) {
   return [...days];
 }
 
-function AppointmentRow(props: { appointment: Appointment; timeZone: string }) {
-  const { appointment, timeZone } = props;
-  const { vehicle } = appointment;
-  const canAct = useCanAct();
-
-  return (
-    <Table.Tr>
-      <Table.Td>{shopTime(appointment.scheduledFor, timeZone)}</Table.Td>
-      <Table.Td>
-        <Anchor component={Link} to={`/customers/${vehicle.customer.id}`}>
+function appointmentColumns(
+  timeZone: string,
+  canAct: boolean,
+): Column<Appointment>[] {
+  return [
+    {
+      header: "Time",
+      cell: (appointment) => shopTime(appointment.scheduledFor, timeZone),
+    },
+    {
+      header: "Customer",
+      cell: (appointment) => (
+        <Anchor
+          component={Link}
+          to={`/customers/${appointment.vehicle.customer.id}`}
+        >
           {ownerOf(appointment)}
         </Anchor>
-      </Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      header: "Vehicle",
+      cell: ({ vehicle }) => (
         <Anchor component={Link} to={`/vehicles/${vehicle.id}`}>
           {vehicle.year} {vehicle.make} {vehicle.model}
         </Anchor>
-      </Table.Td>
-      <Table.Td>{appointment.serviceType?.name ?? "—"}</Table.Td>
-      <Table.Td>
+      ),
+    },
+    {
+      header: "Service",
+      cell: (appointment) => appointment.serviceType?.name ?? "—",
+    },
+    {
+      header: "Booked through",
+      cell: (appointment) => (
         <Badge variant="light" color="gray">
           {sourceLabels[appointment.source]}
         </Badge>
-      </Table.Td>
-      <Table.Td>
-        {canAct ? (
+      ),
+    },
+    {
+      header: "Actions",
+      cell: (appointment) =>
+        canAct ? (
           <AppointmentActions appointment={appointment} timeZone={timeZone} />
         ) : (
           "—"
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
+        ),
+    },
+  ];
 }
 
 /** One day's appointments under its date. */
@@ -71,6 +89,7 @@ export function AppointmentDay(props: {
   timeZone: string;
 }) {
   const heading = dayHeading(props.day, props.timeZone);
+  const canAct = useCanAct();
 
   return (
     <Stack gap="xs" component="section" aria-label={heading}>
@@ -78,27 +97,12 @@ export function AppointmentDay(props: {
         {heading}
       </Title>
       <Table.ScrollContainer minWidth={760}>
-        <Table aria-label={`Appointments on ${heading}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Time</Table.Th>
-              <Table.Th>Customer</Table.Th>
-              <Table.Th>Vehicle</Table.Th>
-              <Table.Th>Service</Table.Th>
-              <Table.Th>Booked through</Table.Th>
-              <Table.Th>Actions</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {props.appointments.map((appointment) => (
-              <AppointmentRow
-                key={appointment.id}
-                appointment={appointment}
-                timeZone={props.timeZone}
-              />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          label={`Appointments on ${heading}`}
+          columns={appointmentColumns(props.timeZone, canAct)}
+          rows={props.appointments}
+          empty="No appointments this day."
+        />
       </Table.ScrollContainer>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, NumberInput, Stack } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { limits } from "@rally/api/limits";
 import { appointmentCompleteInput } from "@rally/api/schemas";
@@ -6,6 +6,7 @@ import { appointmentCompleteInput } from "@rally/api/schemas";
 import { FormAlert } from "../../forms/form-alert.tsx";
 import { optionalNumber, schemaErrors } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
+import { WholeNumberInput } from "../../forms/whole-number-input.tsx";
 import { trpc } from "../../trpc.ts";
 import { useServiceTypeOptions } from "./service-type-options.ts";
 
@@ -58,12 +59,11 @@ export function CompleteForm(props: {
           data={typeOptions}
           {...form.getInputProps("serviceTypeId")}
         />
-        <NumberInput
+        <WholeNumberInput
           label="Odometer"
           suffix=" mi"
           min={0}
           max={limits.odometer.max}
-          allowDecimal={false}
           thousandSeparator
           {...form.getInputProps("odometer")}
         />

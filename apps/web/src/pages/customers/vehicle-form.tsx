@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Stack, TextInput } from "@mantine/core";
+import { Button, Group, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { limits } from "@rally/api/limits";
 import { vehicleCreateInput } from "@rally/api/schemas";
@@ -10,6 +10,7 @@ import {
   schemaErrors,
 } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
+import { WholeNumberInput } from "../../forms/whole-number-input.tsx";
 import { trpc } from "../../trpc.ts";
 
 interface VehicleValues {
@@ -74,12 +75,11 @@ export function VehicleForm({ customerId }: { customerId: number }) {
             maxLength={limits.name}
             {...form.getInputProps("model")}
           />
-          <NumberInput
+          <WholeNumberInput
             label="Year"
             withAsterisk
             min={limits.year.min}
             max={limits.year.max}
-            allowDecimal={false}
             {...form.getInputProps("year")}
           />
         </Group>

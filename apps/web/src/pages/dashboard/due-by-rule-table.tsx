@@ -1,9 +1,21 @@
-import { Table, Text } from "@mantine/core";
+import type { RouterOutputs } from "@rally/client";
 
 import { formatCount } from "../../format.ts";
 import { QueryError } from "../../forms/query-error.tsx";
-import { PageLoader } from "../../shell/page-loader.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
+
+type RuleDue = RouterOutputs["dashboard"]["dueByRule"][number];
+
+const columns: Column<RuleDue>[] = [
+  { header: "Rule", cell: (rule) => rule.name },
+  { header: "Due", isNumeric: true, cell: (rule) => formatCount(rule.due) },
+  {
+    header: "Would be emailed now",
+    isNumeric: true,
+    cell: (rule) => formatCount(rule.eligible),
+  },
+];
 
 /** Each active rule's due vehicles, and how many a send now would email. */
 export function DueByRuleTable() {
@@ -11,31 +23,14 @@ export function DueByRuleTable() {
   if (due.error) {
     return <QueryError error={due.error} />;
   }
-  if (!due.data) {
-    return <PageLoader />;
-  }
-  if (due.data.length === 0) {
-    return <Text c="dimmed">No active rules yet.</Text>;
-  }
 
   return (
-    <Table aria-label="Due vehicles per rule">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Rule</Table.Th>
-          <Table.Th ta="right">Due</Table.Th>
-          <Table.Th ta="right">Would be emailed now</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {due.data.map((rule) => (
-          <Table.Tr key={rule.id}>
-            <Table.Td>{rule.name}</Table.Td>
-            <Table.Td ta="right">{formatCount(rule.due)}</Table.Td>
-            <Table.Td ta="right">{formatCount(rule.eligible)}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable
+      label="Due vehicles per rule"
+      columns={columns}
+      rows={due.data}
+      isPending={due.isPending}
+      empty="No active rules yet."
+    />
   );
 }

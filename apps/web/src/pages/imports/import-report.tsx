@@ -1,8 +1,9 @@
-import { Alert, Group, Progress, Stack, Table, Text } from "@mantine/core";
+import { Alert, Group, Progress, Stack, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
 import { formatCount } from "../../format.ts";
 import { QueryError } from "../../forms/query-error.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { fieldLabel, kindLabel } from "./import-kinds.ts";
@@ -61,31 +62,22 @@ function Counts({ job }: { job: ImportJob }) {
   );
 }
 
-function IssueTable({ job }: { job: ImportJob }) {
-  const issues = issuesOf(job);
-  if (issues.length === 0) {
-    return <Text c="dimmed">Every row could be read.</Text>;
-  }
+const issueColumns: Column<RowIssue>[] = [
+  { header: "Line", cell: (issue) => issue.line },
+  { header: "Field", cell: (issue) => fieldLabel(issue.field) },
+  { header: "Reason", cell: (issue) => issue.reason },
+];
 
+function IssueTable({ job }: { job: ImportJob }) {
   return (
-    <Table striped aria-label="Rows not imported">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Line</Table.Th>
-          <Table.Th>Field</Table.Th>
-          <Table.Th>Reason</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {issues.map((issue) => (
-          <Table.Tr key={`${issue.line}-${issue.field}`}>
-            <Table.Td>{issue.line}</Table.Td>
-            <Table.Td>{fieldLabel(issue.field)}</Table.Td>
-            <Table.Td>{issue.reason}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable
+      label="Rows not imported"
+      columns={issueColumns}
+      rows={issuesOf(job)}
+      rowKey={(issue) => `${issue.line}-${issue.field}`}
+      empty="Every row could be read."
+      striped
+    />
   );
 }
 

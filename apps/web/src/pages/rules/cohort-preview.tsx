@@ -1,13 +1,4 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Stack,
-  Table,
-  Text,
-  Title,
-  VisuallyHidden,
-} from "@mantine/core";
+import { Anchor, Button, Group, Stack, Text, Title } from "@mantine/core";
 import type { cohortCriteriaInput } from "@rally/api/rule-schemas";
 import type { RouterOutputs } from "@rally/client";
 import { keepPreviousData } from "@tanstack/react-query";
@@ -17,6 +8,7 @@ import type { z } from "zod";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { formatCount } from "../../format.ts";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
 import { ExplainVehicle } from "./explain-vehicle.tsx";
@@ -35,96 +27,89 @@ export const reasonLabels: Record<Reason, string> = {
   recentlyEmailed: "Emailed too recently",
 };
 
+interface LeftOutRow {
+  reason: Reason;
+  vehicles: number;
+}
+
+const leftOutColumns: Column<LeftOutRow>[] = [
+  { header: "Left out because", cell: (row) => reasonLabels[row.reason] },
+  {
+    header: "Vehicles",
+    isNumeric: true,
+    cell: (row) => formatCount(row.vehicles),
+  },
+];
+
 function LeftOut({ preview }: { preview: Preview }) {
   const reasons = Object.keys(reasonLabels) as Reason[];
 
   return (
-    <Table aria-label="Left out" withRowBorders={false}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Left out because</Table.Th>
-          <Table.Th ta="right">Vehicles</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {reasons.map((reason) => (
-          <Table.Tr key={reason}>
-            <Table.Td>{reasonLabels[reason]}</Table.Td>
-            <Table.Td ta="right">
-              {formatCount(preview.excluded[reason])}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable
+      label="Left out"
+      columns={leftOutColumns}
+      rows={reasons.map((reason) => ({
+        reason,
+        vehicles: preview.excluded[reason],
+      }))}
+      rowKey={(row) => row.reason}
+      empty="No vehicle is left out."
+      withRowBorders={false}
+    />
   );
 }
 
-type Explain = ((vehicleId: number) => void) | undefined;
+type DueItem = Preview["items"][number];
 
-function DueRow(props: { item: Preview["items"][number]; onExplain: Explain }) {
-  const { item, onExplain } = props;
-  const name = `${item.vehicle.year} ${item.vehicle.make} ${item.vehicle.model}`;
-
-  return (
-    <Table.Tr>
-      <Table.Td>
+/** The due list's columns; a "Why?" button only for a saved rule. */
+function dueColumns(
+  onExplain: ((vehicleId: number) => void) | undefined,
+): Column<DueItem>[] {
+  const columns: Column<DueItem>[] = [
+    {
+      header: "Vehicle",
+      cell: (item) => (
         <Anchor component={Link} to={`/vehicles/${item.vehicle.id}`}>
-          {name}
+          {vehicleName(item)}
         </Anchor>
-      </Table.Td>
-      <Table.Td>
-        {item.customer.firstName} {item.customer.lastName}
-      </Table.Td>
-      <Table.Td>{item.dueDate}</Table.Td>
-      <Table.Td ta="right">{formatCount(item.daysOverdue)}</Table.Td>
-      {onExplain ? (
-        <Table.Td>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            aria-label={`Why is ${name} due?`}
-            onClick={() => onExplain(item.vehicle.id)}
-          >
-            Why?
-          </Button>
-        </Table.Td>
-      ) : null}
-    </Table.Tr>
-  );
+      ),
+    },
+    {
+      header: "Customer",
+      cell: (item) => `${item.customer.firstName} ${item.customer.lastName}`,
+    },
+    { header: "Due", cell: (item) => item.dueDate },
+    {
+      header: "Days overdue",
+      isNumeric: true,
+      cell: (item) => formatCount(item.daysOverdue),
+    },
+  ];
+  if (!onExplain) {
+    return columns;
+  }
+
+  return [
+    ...columns,
+    {
+      header: "Explain",
+      isHeaderHidden: true,
+      cell: (item) => (
+        <Button
+          size="compact-sm"
+          variant="subtle"
+          aria-label={`Why is ${vehicleName(item)} due?`}
+          onClick={() => onExplain(item.vehicle.id)}
+        >
+          Why?
+        </Button>
+      ),
+    },
+  ];
 }
 
-function DueVehicles(props: {
-  items: Preview["items"];
-  /** Absent for an unsaved rule, which cannot be explained yet. */
-  onExplain: Explain;
-}) {
-  return (
-    <Table striped aria-label="Due vehicles">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Vehicle</Table.Th>
-          <Table.Th>Customer</Table.Th>
-          <Table.Th>Due</Table.Th>
-          <Table.Th ta="right">Days overdue</Table.Th>
-          {props.onExplain ? (
-            <Table.Th>
-              <VisuallyHidden>Explain</VisuallyHidden>
-            </Table.Th>
-          ) : null}
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.items.map((item) => (
-          <DueRow
-            key={item.vehicle.id}
-            item={item}
-            onExplain={props.onExplain}
-          />
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
+function vehicleName({ vehicle }: DueItem) {
+  return `${vehicle.year} ${vehicle.make} ${vehicle.model}`;
 }
 
 type Cursors = (string | undefined)[];
@@ -198,14 +183,14 @@ function PreviewPages(props: { criteria: Criteria; ruleId?: number }) {
       <Title order={3} size="h4">
         Eligible vehicles, most overdue first
       </Title>
-      {data.items.length === 0 ? (
-        <Text c="dimmed">No vehicle is eligible today.</Text>
-      ) : (
-        <DueVehicles
-          items={data.items}
-          onExplain={props.ruleId ? setExplained : undefined}
-        />
-      )}
+      <ListTable
+        label="Due vehicles"
+        columns={dueColumns(props.ruleId ? setExplained : undefined)}
+        rows={data.items}
+        rowKey={(item) => item.vehicle.id}
+        empty="No vehicle is eligible today."
+        striped
+      />
       <Pager cursors={cursors} next={data.nextCursor} onChange={setCursors} />
       <ExplainVehicle
         ruleId={props.ruleId}

@@ -3,7 +3,6 @@ import {
   Fieldset,
   Group,
   NativeSelect,
-  NumberInput,
   Stack,
   TextInput,
 } from "@mantine/core";
@@ -11,6 +10,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { limits } from "@rally/api/limits";
 import { cohortLimits } from "@rally/api/rule-schemas";
 
+import { WholeNumberInput } from "../../forms/whole-number-input.tsx";
 import { trpc } from "../../trpc.ts";
 import type { RuleValues } from "./rule-values.ts";
 
@@ -60,20 +60,18 @@ function Cadence({ form }: { form: RuleForm }) {
   return (
     <>
       <Group grow align="flex-start">
-        <NumberInput
+        <WholeNumberInput
           label="Due every (months)"
           withAsterisk
           min={limits.cadenceMonths.min}
           max={limits.cadenceMonths.max}
-          allowDecimal={false}
           {...form.getInputProps("cadenceMonths")}
         />
-        <NumberInput
+        <WholeNumberInput
           label="Or every (miles)"
           description="Optional; whichever comes first"
           min={cohortLimits.mileageInterval.min}
           max={cohortLimits.mileageInterval.max}
-          allowDecimal={false}
           thousandSeparator
           {...form.getInputProps("mileageInterval")}
         />
@@ -112,25 +110,22 @@ function Filters({ form }: { form: RuleForm }) {
           />
         </Group>
         <Group grow align="flex-start">
-          <NumberInput
+          <WholeNumberInput
             label="Model year from"
             min={limits.year.min}
             max={limits.year.max}
-            allowDecimal={false}
             {...form.getInputProps("filters.yearMin")}
           />
-          <NumberInput
+          <WholeNumberInput
             label="Model year to"
             min={limits.year.min}
             max={limits.year.max}
-            allowDecimal={false}
             {...form.getInputProps("filters.yearMax")}
           />
-          <NumberInput
+          <WholeNumberInput
             label="Visited within (months)"
             min={cohortLimits.visitedWithinMonths.min}
             max={cohortLimits.visitedWithinMonths.max}
-            allowDecimal={false}
             {...form.getInputProps("filters.visitedWithinMonths")}
           />
         </Group>

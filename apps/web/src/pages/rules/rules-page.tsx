@@ -14,6 +14,7 @@ import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
 import { ListTable, type Column } from "../../shell/list-table.tsx";
+import { LoadMore } from "../../shell/load-more.tsx";
 import { trpc } from "../../trpc.ts";
 
 type RuleRow = RouterOutputs["rule"]["list"]["items"][number];
@@ -84,15 +85,7 @@ export default function RulesPage() {
         striped
         highlightOnHover
       />
-      {list.hasNextPage ? (
-        <Button
-          variant="default"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Load more
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </Stack>
   );
 }

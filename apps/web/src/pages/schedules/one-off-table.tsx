@@ -1,6 +1,7 @@
-import { Button, Table, Text } from "@mantine/core";
+import { Button, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
 import { RunStatus } from "./run-history.tsx";
 import { ZonedTime } from "./zoned-time.tsx";
@@ -31,45 +32,42 @@ function CancelButton({ run, ruleName }: { run: Run; ruleName: string }) {
   );
 }
 
-export function OneOffTable(props: {
+interface OneOffTableProps {
   runs: Run[];
   ruleNames: Map<number, string>;
   shopZone: string;
   canEdit: boolean;
-}) {
-  return (
-    <Table striped aria-label="One-off runs">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Rule</Table.Th>
-          <Table.Th>Runs at</Table.Th>
-          <Table.Th>Status</Table.Th>
-          <Table.Th>Actions</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.runs.map((run) => {
-          const ruleName =
-            props.ruleNames.get(run.ruleId) ?? `Rule ${run.ruleId}`;
+}
 
-          return (
-            <Table.Tr key={run.id}>
-              <Table.Td>{ruleName}</Table.Td>
-              <Table.Td>
-                <ZonedTime at={run.runAt} shopZone={props.shopZone} />
-              </Table.Td>
-              <Table.Td>
-                <RunStatus run={run} />
-              </Table.Td>
-              <Table.Td>
-                {props.canEdit && run.status === "PENDING" ? (
-                  <CancelButton run={run} ruleName={ruleName} />
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
+function runColumns(props: OneOffTableProps): Column<Run>[] {
+  const ruleName = (run: Run) =>
+    props.ruleNames.get(run.ruleId) ?? `Rule ${run.ruleId}`;
+
+  return [
+    { header: "Rule", cell: ruleName },
+    {
+      header: "Runs at",
+      cell: (run) => <ZonedTime at={run.runAt} shopZone={props.shopZone} />,
+    },
+    { header: "Status", cell: (run) => <RunStatus run={run} /> },
+    {
+      header: "Actions",
+      cell: (run) =>
+        props.canEdit && run.status === "PENDING" ? (
+          <CancelButton run={run} ruleName={ruleName(run)} />
+        ) : null,
+    },
+  ];
+}
+
+export function OneOffTable(props: OneOffTableProps) {
+  return (
+    <ListTable
+      label="One-off runs"
+      columns={runColumns(props)}
+      rows={props.runs}
+      empty="No one-off runs yet."
+      striped
+    />
   );
 }

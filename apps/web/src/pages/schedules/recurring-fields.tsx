@@ -1,14 +1,9 @@
-import {
-  Checkbox,
-  Group,
-  NumberInput,
-  SegmentedControl,
-  TextInput,
-} from "@mantine/core";
+import { Checkbox, Group, SegmentedControl, TextInput } from "@mantine/core";
 import type { FormErrors, UseFormReturnType } from "@mantine/form";
 import { scheduleLimits } from "@rally/api/schedule-schemas";
 
 import { WeekdayChips } from "../../forms/weekday-chips.tsx";
+import { WholeNumberInput } from "../../forms/whole-number-input.tsx";
 import type { RecurringValues } from "./recurring-form.tsx";
 
 type Form = UseFormReturnType<
@@ -56,12 +51,11 @@ export function TimingFields(props: { form: Form; shopZone: string }) {
           {...form.getInputProps("endDate")}
         />
       </Group>
-      <NumberInput
+      <WholeNumberInput
         label="Late by at most (minutes)"
         description="A run missed by more than this is skipped"
         min={scheduleLimits.graceMinutes.min}
         max={scheduleLimits.graceMinutes.max}
-        allowDecimal={false}
         {...form.getInputProps("graceMinutes")}
       />
     </>
@@ -73,11 +67,10 @@ function MonthDayPicker({ form }: { form: Form }) {
 
   return (
     <Group align="flex-end">
-      <NumberInput
+      <WholeNumberInput
         label="Day of the month"
         min={scheduleLimits.dayOfMonth.min}
         max={scheduleLimits.dayOfMonth.max}
-        allowDecimal={false}
         disabled={isLastDay}
         {...form.getInputProps("dayOfMonth")}
       />

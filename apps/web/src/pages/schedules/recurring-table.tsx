@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Table, Text } from "@mantine/core";
+import { Badge, Button, Group, Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
-import { trpc } from "../../trpc.ts";
 import { weekdayNames } from "../../forms/weekday-chips.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
+import { trpc } from "../../trpc.ts";
 import { ZonedTime } from "./zoned-time.tsx";
 
 type Schedule = RouterOutputs["recurring"]["list"]["items"][number];
@@ -96,65 +97,74 @@ function Actions(props: {
   );
 }
 
-export function RecurringTable(props: {
+interface RecurringTableProps {
   schedules: Schedule[];
   shopZone: string;
   canEdit: boolean;
   onEdit: (schedule: Schedule) => void;
   onHistory: (schedule: Schedule) => void;
-}) {
+}
+
+function scheduleColumns(props: RecurringTableProps): Column<Schedule>[] {
   const { shopZone } = props;
 
+  return [
+    { header: "Name", cell: (schedule) => schedule.name },
+    {
+      header: "Repeats",
+      cell: (schedule) => (
+        <>
+          <Text size="sm">{describeRecurrence(schedule)}</Text>
+          {schedule.timeZone === shopZone ? null : (
+            <Text size="xs" c="dimmed">
+              on {schedule.timeZone} time
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      header: "Next run",
+      cell: (schedule) =>
+        schedule.isPaused ? (
+          <Badge color="gray">Paused</Badge>
+        ) : schedule.nextRunAt ? (
+          <ZonedTime at={schedule.nextRunAt} shopZone={shopZone} />
+        ) : (
+          <Text size="sm">Ended</Text>
+        ),
+    },
+    {
+      header: "Last run",
+      cell: (schedule) =>
+        schedule.lastRunAt ? (
+          <ZonedTime at={schedule.lastRunAt} shopZone={shopZone} />
+        ) : (
+          <Text size="sm">Never</Text>
+        ),
+    },
+    {
+      header: "Actions",
+      cell: (schedule) => (
+        <Actions
+          schedule={schedule}
+          canEdit={props.canEdit}
+          onEdit={() => props.onEdit(schedule)}
+          onHistory={() => props.onHistory(schedule)}
+        />
+      ),
+    },
+  ];
+}
+
+export function RecurringTable(props: RecurringTableProps) {
   return (
-    <Table striped aria-label="Recurring schedules">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Repeats</Table.Th>
-          <Table.Th>Next run</Table.Th>
-          <Table.Th>Last run</Table.Th>
-          <Table.Th>Actions</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {props.schedules.map((schedule) => (
-          <Table.Tr key={schedule.id}>
-            <Table.Td>{schedule.name}</Table.Td>
-            <Table.Td>
-              <Text size="sm">{describeRecurrence(schedule)}</Text>
-              {schedule.timeZone === shopZone ? null : (
-                <Text size="xs" c="dimmed">
-                  on {schedule.timeZone} time
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              {schedule.isPaused ? (
-                <Badge color="gray">Paused</Badge>
-              ) : schedule.nextRunAt ? (
-                <ZonedTime at={schedule.nextRunAt} shopZone={shopZone} />
-              ) : (
-                <Text size="sm">Ended</Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              {schedule.lastRunAt ? (
-                <ZonedTime at={schedule.lastRunAt} shopZone={shopZone} />
-              ) : (
-                <Text size="sm">Never</Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Actions
-                schedule={schedule}
-                canEdit={props.canEdit}
-                onEdit={() => props.onEdit(schedule)}
-                onHistory={() => props.onHistory(schedule)}
-              />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <ListTable
+      label="Recurring schedules"
+      columns={scheduleColumns(props)}
+      rows={props.schedules}
+      empty="No recurring schedules yet."
+      striped
+    />
   );
 }

@@ -1,9 +1,9 @@
-import { Anchor, Badge, Paper, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Paper, Text, Title } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 import { Link } from "react-router";
 
 import { QueryError } from "../../forms/query-error.tsx";
-import { PageLoader } from "../../shell/page-loader.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
 import { ZonedTime } from "./zoned-time.tsx";
 
@@ -27,6 +27,37 @@ export function RunStatus({ run }: { run: Pick<Run, "status"> }) {
   );
 }
 
+function runColumns(shopZone: string): Column<Run>[] {
+  return [
+    {
+      header: "Due",
+      cell: (run) => <ZonedTime at={run.runAt} shopZone={shopZone} />,
+    },
+    {
+      header: "Status",
+      cell: (run) => (
+        <>
+          <RunStatus run={run} />
+          {run.failureReason ? (
+            <Text size="xs">{run.failureReason}</Text>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      header: "Campaign",
+      cell: (run) =>
+        run.campaignId ? (
+          <Anchor component={Link} to={`/campaigns/${run.campaignId}`}>
+            Campaign {run.campaignId}
+          </Anchor>
+        ) : (
+          "—"
+        ),
+    },
+  ];
+}
+
 /** The newest occurrences of one schedule; runs appear as they start. */
 export function RunHistory(props: {
   schedule: { id: number; name: string };
@@ -41,48 +72,13 @@ export function RunHistory(props: {
         {title}
       </Title>
       {runs.error ? <QueryError error={runs.error} /> : null}
-      {runs.isPending ? <PageLoader /> : null}
-      {runs.data?.items.length === 0 ? (
-        <Text c="dimmed">No runs yet.</Text>
-      ) : null}
-      {runs.data && runs.data.items.length > 0 ? (
-        <Table aria-label={title}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Due</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Campaign</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {runs.data.items.map((run) => (
-              <Table.Tr key={run.id}>
-                <Table.Td>
-                  <ZonedTime at={run.runAt} shopZone={props.shopZone} />
-                </Table.Td>
-                <Table.Td>
-                  <RunStatus run={run} />
-                  {run.failureReason ? (
-                    <Text size="xs">{run.failureReason}</Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>
-                  {run.campaignId ? (
-                    <Anchor
-                      component={Link}
-                      to={`/campaigns/${run.campaignId}`}
-                    >
-                      Campaign {run.campaignId}
-                    </Anchor>
-                  ) : (
-                    "—"
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      ) : null}
+      <ListTable
+        label={title}
+        columns={runColumns(props.shopZone)}
+        rows={runs.data?.items}
+        isPending={runs.isPending}
+        empty="No runs yet."
+      />
     </Paper>
   );
 }

@@ -52,12 +52,11 @@ function ScheduleDialog(props: {
   );
 }
 
-/** A titled list with its add button, or a line saying it is empty. */
+/** A titled list with its add button. */
 function Section(props: {
   title: string;
   addLabel: string | null;
   onAdd: () => void;
-  emptyText: string | null;
   children: ReactNode;
 }) {
   return (
@@ -70,11 +69,7 @@ function Section(props: {
           <Button onClick={props.onAdd}>{props.addLabel}</Button>
         ) : null}
       </Group>
-      {props.emptyText ? (
-        <Text c="dimmed">{props.emptyText}</Text>
-      ) : (
-        props.children
-      )}
+      {props.children}
     </>
   );
 }
@@ -111,11 +106,6 @@ export default function SchedulesPage() {
         title="Recurring"
         addLabel={canEdit ? "New recurring schedule" : null}
         onAdd={() => setEditing({ kind: "recurring" })}
-        emptyText={
-          recurring.data.items.length === 0
-            ? "No recurring schedules yet."
-            : null
-        }
       >
         <RecurringTable
           schedules={recurring.data.items}
@@ -132,9 +122,6 @@ export default function SchedulesPage() {
         title="One-off"
         addLabel={canEdit ? "New one-off run" : null}
         onAdd={() => setEditing({ kind: "one-off" })}
-        emptyText={
-          oneOff.data.items.length === 0 ? "No one-off runs yet." : null
-        }
       >
         <OneOffTable
           runs={oneOff.data.items}

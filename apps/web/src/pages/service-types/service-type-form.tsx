@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, TextInput } from "@mantine/core";
+import { Button, Group, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { limits } from "@rally/api/limits";
 import { serviceTypeCreateInput } from "@rally/api/schemas";
@@ -6,6 +6,7 @@ import { serviceTypeCreateInput } from "@rally/api/schemas";
 import { FormAlert } from "../../forms/form-alert.tsx";
 import { optionalNumber, schemaErrors } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
+import { WholeNumberInput } from "../../forms/whole-number-input.tsx";
 import { trpc } from "../../trpc.ts";
 
 interface ServiceTypeValues {
@@ -66,12 +67,11 @@ export function ServiceTypeForm() {
           maxLength={limits.serviceTypeKey}
           {...form.getInputProps("key")}
         />
-        <NumberInput
+        <WholeNumberInput
           label="Due every (months)"
           withAsterisk
           min={limits.cadenceMonths.min}
           max={limits.cadenceMonths.max}
-          allowDecimal={false}
           {...form.getInputProps("defaultCadenceMonths")}
         />
       </Group>

@@ -1,7 +1,19 @@
-import { Code, Paper, Table, Text, Title } from "@mantine/core";
+import { Code, Paper, Text, Title } from "@mantine/core";
+import type { RouterOutputs } from "@rally/client";
 
 import { QueryError } from "../../forms/query-error.tsx";
+import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
+
+type Variable = RouterOutputs["template"]["variables"][number];
+
+const columns: Column<Variable>[] = [
+  { header: "Variable", cell: (variable) => <Code>{variable.name}</Code> },
+  {
+    header: "Meaning",
+    cell: (variable) => <Text size="sm">{variable.description}</Text>,
+  },
+];
 
 /** The variables a template may use, as the server documents them. */
 export function VariableList() {
@@ -19,20 +31,15 @@ export function VariableList() {
         {"{% for v in vehicles %}"}.
       </Text>
       {variables.error ? <QueryError error={variables.error} /> : null}
-      <Table aria-label="Variables" withRowBorders={false}>
-        <Table.Tbody>
-          {(variables.data ?? []).map((variable) => (
-            <Table.Tr key={variable.name}>
-              <Table.Td>
-                <Code>{variable.name}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{variable.description}</Text>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable
+        label="Variables"
+        columns={columns}
+        rows={variables.data}
+        rowKey={(variable) => variable.name}
+        empty="The server documents no variables."
+        hasHeaderRow={false}
+        withRowBorders={false}
+      />
     </Paper>
   );
 }

@@ -2,7 +2,6 @@ import {
   Button,
   Group,
   NativeSelect,
-  NumberInput,
   Stack,
   Textarea,
   TextInput,
@@ -19,6 +18,7 @@ import {
   schemaErrors,
 } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
+import { WholeNumberInput } from "../../forms/whole-number-input.tsx";
 import { fromDateInputValue, toDateInputValue } from "../../format.ts";
 import { trpc } from "../../trpc.ts";
 import { DeclinedFields, type DeclinedValues } from "./declined-fields.tsx";
@@ -83,12 +83,11 @@ function VisitFields(props: {
           withAsterisk
           {...form.getInputProps("performedAt")}
         />
-        <NumberInput
+        <WholeNumberInput
           label="Odometer"
           suffix=" mi"
           min={0}
           max={limits.odometer.max}
-          allowDecimal={false}
           thousandSeparator
           {...form.getInputProps("odometer")}
         />
