@@ -4,7 +4,6 @@ import {
   Fieldset,
   Group,
   NativeSelect,
-  NumberInput,
   Stack,
   Text,
   Textarea,
@@ -23,6 +22,7 @@ import { FormAlert } from "../../forms/form-alert.tsx";
 import { schemaErrors } from "../../forms/form-errors.ts";
 import { useRefusal } from "../../forms/use-refusal.ts";
 import { WeekdayChips } from "../../forms/weekday-chips.tsx";
+import { WholeNumberInput } from "../../forms/whole-number-input.tsx";
 import { trpc } from "../../trpc.ts";
 import { OpeningHoursFields } from "./opening-hours-fields.tsx";
 import {
@@ -167,12 +167,11 @@ function SendingFields({
           />
         </Group>
         <ProviderSummary name={emailProvider} />
-        <NumberInput
+        <WholeNumberInput
           label="Days between campaign emails to one customer"
           description="0 lets every campaign reach everyone"
           min={settingsLimits.frequencyCapDays.min}
           max={settingsLimits.frequencyCapDays.max}
-          allowDecimal={false}
           {...form.getInputProps("frequencyCapDays")}
         />
         <Checkbox
@@ -245,12 +244,11 @@ function BookingFields({ form, canEdit }: { form: Form; canEdit: boolean }) {
     <Fieldset legend="Bookings" disabled={!canEdit}>
       <Stack>
         <OpeningHoursFields form={form} isReadOnly={!canEdit} />
-        <NumberInput
+        <WholeNumberInput
           label="Bays"
           description="Appointments at once"
           min={settingsLimits.bayCapacity.min}
           max={settingsLimits.bayCapacity.max}
-          allowDecimal={false}
           {...form.getInputProps("bayCapacity")}
         />
         <TextInput
