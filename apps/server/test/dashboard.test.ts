@@ -118,7 +118,10 @@ describe("campaign.emails", () => {
       toAddress: "c0.dash@example.com",
       customer: { firstName: "Cust0", lastName: "dash" },
       vehicle: { make: "Toyota", model: "Corolla", year: 2018 },
+      // c0 owns a Honda too, due as well: one email covers both.
+      vehicleCount: 2,
     });
+    expect(first.items[1]?.vehicleCount).toBe(1);
     expect(rest.items.map((email) => email.toAddress)).toEqual([
       "c2.dash@example.com",
     ]);

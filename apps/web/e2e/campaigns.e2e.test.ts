@@ -124,6 +124,9 @@ describe("campaigns in the console", () => {
       .poll(() => emails.getByText("Delivered").count(), { timeout: 30_000 })
       .toBe(3);
     await page.getByText("Delivered 3").waitFor();
+    // The owner of two due vehicles gets one email about both.
+    await emails.getByText("2018 Toyota Corolla and 1 more").waitFor();
+    await page.getByText(/4 vehicles, one email per customer/).waitFor();
     expect(await isSamePage(page)).toBe(true);
     const campaigns = await server.client.campaign.list.query({});
     expect(campaigns).toHaveLength(1);

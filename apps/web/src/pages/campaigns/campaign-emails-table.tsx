@@ -4,6 +4,7 @@ import { Link } from "react-router";
 
 import { EmailStatusBadge } from "../../emails/email-status-badge.tsx";
 import { QueryError } from "../../forms/query-error.tsx";
+import { formatCount } from "../../format.ts";
 import { LoadMore } from "../../shell/load-more.tsx";
 import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { trpc } from "../../trpc.ts";
@@ -27,10 +28,15 @@ const columns: Column<Email>[] = [
   { header: "Address", cell: (email) => email.toAddress },
   {
     header: "Vehicle",
-    cell: (email) =>
-      email.vehicle
-        ? `${email.vehicle.year} ${email.vehicle.make} ${email.vehicle.model}`
-        : "—",
+    cell: (email) => {
+      if (!email.vehicle) {
+        return "—";
+      }
+      const others = email.vehicleCount - 1;
+      const named = `${email.vehicle.year} ${email.vehicle.make} ${email.vehicle.model}`;
+
+      return others > 0 ? `${named} and ${formatCount(others)} more` : named;
+    },
   },
   {
     header: "Status",

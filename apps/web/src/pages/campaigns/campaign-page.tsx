@@ -43,7 +43,8 @@ function CampaignFacts({ campaign }: { campaign: Campaign }) {
       {campaign.controls > 0
         ? ` and ${formatCount(campaign.controls)} held out as control`
         : ""}
-      .{campaign.pausedReason ? ` Paused: ${campaign.pausedReason}.` : ""}
+      , one email per customer (a customer's vehicles share it) .
+      {campaign.pausedReason ? ` Paused: ${campaign.pausedReason}.` : ""}
     </Text>
   );
 }

@@ -18,7 +18,9 @@ export const campaignEmailSelect = {
   deliveredAt: true,
   updatedAt: true,
   customer: { select: { id: true, firstName: true, lastName: true } },
+  /** The first of the vehicles the email is about. */
   vehicle: { select: { id: true, year: true, make: true, model: true } },
+  _count: { select: { recipients: true } },
 } as const satisfies Prisma.EmailSelect;
 
 /** A campaign's own emails (not staff replies), a page at a time by id. */
@@ -46,7 +48,12 @@ export async function listCampaignEmails(
     take: input.limit + 1,
   });
   const hasMore = rows.length > input.limit;
-  const items = hasMore ? rows.slice(0, input.limit) : rows;
+  const page = hasMore ? rows.slice(0, input.limit) : rows;
+  // One email covers all of a customer's due vehicles: say how many.
+  const items = page.map(({ _count, ...email }) => ({
+    ...email,
+    vehicleCount: _count.recipients,
+  }));
 
-  return { items, nextCursor: hasMore ? items.at(-1)?.id : undefined };
+  return { items, nextCursor: hasMore ? page.at(-1)?.id : undefined };
 }
