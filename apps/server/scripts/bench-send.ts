@@ -226,10 +226,12 @@ run; on a shared machine each figure moves with the load of its moment.
 
 ${workers} dispatcher with ${lanes} lanes (batches in flight), ${concurrency} emails in
 flight per lane over ${connections} pooled SMTP connections. Each batch of ${batchSize} is
-claimed, oldest first along the (status, id) index, with one UPDATE …
-FOR UPDATE SKIP LOCKED, checked against suppressions in one query and
-finished with one UPDATE over unnest() arrays plus one insert of its audit
-rows and events.
+claimed with one UPDATE … FOR UPDATE SKIP LOCKED (mail outside campaigns,
+then each campaign that may send, along the (campaign_id, status, id)
+index), after taking its tokens from the send-rate bucket row shared by
+all workers, checked against suppressions in one query and finished with
+one UPDATE over unnest() arrays plus one insert of its audit rows and
+events.
 `;
   const file = new URL("../../../docs/benchmarks.md", import.meta.url);
   mkdirSync(new URL(".", file), { recursive: true });
@@ -243,7 +245,7 @@ rows and events.
   const pattern =
     /## Sending email \(`pnpm bench:send`\)[\s\S]*?(?=\n## |\n<!-- |$)/;
   const next = pattern.test(current)
-    ? current.replace(pattern, section.trimEnd())
+    ? current.replace(pattern, `${section.trimEnd()}\n`)
     : `${current.trimEnd()}\n\n${section}`;
   writeFileSync(file, `${next.trimEnd()}\n`);
   process.stdout.write(`${section}\n`);
