@@ -189,6 +189,30 @@ describe("campaign.send", () => {
     expect(archived.data?.fieldErrors[0]?.path).toBe("ruleId");
   });
 
+  it("refuses a field it does not take, naming it, and sends nothing", async () => {
+    const { rule } = await seedCohort(server.db, {
+      customers: 1,
+      now: clock.now(),
+      key: "typo",
+    });
+
+    const error = await errorOf(
+      server.client.campaign.send.mutate({
+        ruleId: rule.id,
+        idempotencyKey: "typo-in-a-field",
+        templteId: 1,
+      } as never),
+    );
+
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    expect(error.data?.fieldErrors).toEqual([
+      { path: "templteId", message: "is not a field this procedure takes" },
+    ]);
+    expect(
+      await server.db.prisma.campaign.count({ where: { ruleId: rule.id } }),
+    ).toBe(0);
+  });
+
   it("holds out a control group that gets no email", async () => {
     const { rule } = await seedCohort(server.db, {
       customers: 10,

@@ -201,7 +201,8 @@ describe("event subscriptions", () => {
     ["onCampaign", { campaignId: -1 }, "campaignId"],
     ["onCampaign", { campaignId: 1, lastEventId: "12ab" }, "lastEventId"],
     ["onConversation", { threadId: 1.5 }, "threadId"],
-    ["onAll", { campaignId: 3 }, "input"],
+    // onAll takes no campaign: the field it does not take is named.
+    ["onAll", { campaignId: 3 }, "campaignId"],
   ] as const)(
     "rejects %s with malformed input %j as BAD_REQUEST",
     async (name, input, field) => {

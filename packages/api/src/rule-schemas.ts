@@ -84,18 +84,18 @@ function requireOffsetsForDeclinedWork(
 }
 
 export const cohortCriteriaInput = z
-  .object(criteriaFields)
+  .strictObject(criteriaFields)
   .superRefine(requireOffsetsForDeclinedWork);
 
 export const ruleCreateInput = z
-  .object({
+  .strictObject({
     name: trimmed(limits.name),
     templateId: id.nullish(),
     ...criteriaFields,
   })
   .superRefine(requireOffsetsForDeclinedWork);
 
-export const ruleUpdateInput = z.object({
+export const ruleUpdateInput = z.strictObject({
   id,
   name: trimmed(limits.name).optional(),
   templateId: id.nullable().optional(),

@@ -43,7 +43,7 @@ const weekdays = z
   .max(7)
   .transform((days) => [...new Set(days)].sort((a, b) => a - b));
 
-export const scheduleCreateInput = z.object({
+export const scheduleCreateInput = z.strictObject({
   ruleId: id,
   templateId: id.nullish(),
   runAt: instant,
@@ -55,7 +55,7 @@ export const scheduleListInput = pageInput.extend({
 });
 
 /** Every field a recurring schedule has, none defaulted (for updates). */
-const recurringFields = z.object({
+const recurringFields = z.strictObject({
   name: trimmed(limits.name),
   templateId: id.nullish(),
   frequency,

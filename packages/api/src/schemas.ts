@@ -22,8 +22,10 @@ export const emailAddress = z
   .max(limits.email)
   .transform((value) => value.toLowerCase());
 
-export const pageInput = z.object({
+export const pageInput = z.strictObject({
   cursor: id.optional(),
+  /** Sent by tRPC's infinite queries; pages here only go forward. */
+  direction: z.literal("forward").optional(),
   limit: z
     .number()
     .int()
@@ -32,7 +34,7 @@ export const pageInput = z.object({
     .default(limits.pageSize.default),
 });
 
-export const serviceTypeCreateInput = z.object({
+export const serviceTypeCreateInput = z.strictObject({
   key: z
     .string()
     .trim()
@@ -47,7 +49,7 @@ export const serviceTypeCreateInput = z.object({
     .max(limits.cadenceMonths.max),
 });
 
-export const customerCreateInput = z.object({
+export const customerCreateInput = z.strictObject({
   externalId: trimmed(limits.externalId).optional(),
   firstName: trimmed(limits.name),
   lastName: trimmed(limits.name),
@@ -63,7 +65,7 @@ export const customerListInput = pageInput.extend({
 
 export const vehicleStatus = z.enum(["ACTIVE", "SOLD", "INACTIVE"]);
 
-export const vehicleCreateInput = z.object({
+export const vehicleCreateInput = z.strictObject({
   customerId: id,
   externalId: trimmed(limits.externalId).optional(),
   vin: z
@@ -80,7 +82,7 @@ export const vehicleCreateInput = z.object({
 
 export const vehicleUpdateInput = vehicleCreateInput.partial().extend({ id });
 
-export const serviceRecordCreateInput = z.object({
+export const serviceRecordCreateInput = z.strictObject({
   vehicleId: id,
   serviceTypeId: id,
   externalId: trimmed(limits.externalId).optional(),
@@ -110,19 +112,19 @@ export const password = z
   .min(limits.password.min)
   .max(limits.password.max);
 
-export const loginInput = z.object({
+export const loginInput = z.strictObject({
   email: z.string().trim().max(limits.email),
   password: z.string().max(limits.password.max),
 });
 
-export const userCreateInput = z.object({
+export const userCreateInput = z.strictObject({
   email: emailAddress,
   name: trimmed(limits.name),
   password,
   role: role.default("STAFF"),
 });
 
-export const userUpdateInput = z.object({
+export const userUpdateInput = z.strictObject({
   id,
   name: trimmed(limits.name).optional(),
   role: role.optional(),
@@ -130,7 +132,7 @@ export const userUpdateInput = z.object({
   isDisabled: z.boolean().optional(),
 });
 
-export const tokenCreateInput = z.object({
+export const tokenCreateInput = z.strictObject({
   name: trimmed(limits.name),
   role,
 });
@@ -142,7 +144,7 @@ export const auditListInput = pageInput.extend({
 
 const appointmentNotes = z.string().trim().max(limits.notes).nullish();
 
-export const appointmentCreateInput = z.object({
+export const appointmentCreateInput = z.strictObject({
   vehicleId: id,
   serviceTypeId: id.nullish(),
   scheduledFor: instant,
@@ -150,14 +152,14 @@ export const appointmentCreateInput = z.object({
   source: z.enum(["CONSOLE", "EMAIL_LINK", "REPLY"]).default("CONSOLE"),
 });
 
-export const appointmentUpdateInput = z.object({
+export const appointmentUpdateInput = z.strictObject({
   id,
   scheduledFor: instant.optional(),
   serviceTypeId: id.nullish(),
   notes: appointmentNotes,
 });
 
-export const appointmentCompleteInput = z.object({
+export const appointmentCompleteInput = z.strictObject({
   id,
   serviceTypeId: id.optional(),
   performedAt: instant.optional(),
@@ -168,7 +170,7 @@ export const appointmentCompleteInput = z.object({
 /** A reply's text; long enough for any answer a shop writes by hand. */
 export const replyTextMax = 20_000;
 
-export const conversationReplyInput = z.object({
+export const conversationReplyInput = z.strictObject({
   threadId: id,
   text: z.string().trim().min(1).max(replyTextMax),
   html: z
@@ -177,7 +179,7 @@ export const conversationReplyInput = z.object({
     .optional(),
 });
 
-export const campaignSendInput = z.object({
+export const campaignSendInput = z.strictObject({
   ruleId: id,
   templateId: id.optional(),
   /** Made by the console once per dialog: a retried request sends nothing twice. */

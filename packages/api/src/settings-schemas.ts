@@ -68,7 +68,7 @@ const bookingBaseUrl = z
   .max(settingsLimits.url);
 
 /** Every setting, as saved: what the console's form submits. */
-export const shopSettingsInput = z.object({
+export const shopSettingsInput = z.strictObject({
   name: trimmed(limits.name),
   timeZone,
   openingHours,
@@ -91,13 +91,7 @@ export const shopSettingsInput = z.object({
   sendWindow: sendWindow.nullable(),
 });
 
-/**
- * Only the settings to change; the rest keep their values. A field that is
- * not a setting is refused rather than dropped, so a caller never believes
- * it changed something that does not exist.
- */
-export const settingsUpdateInput = z
-  .strictObject(shopSettingsInput.shape)
-  .partial();
+/** Only the settings to change; the rest keep their values. */
+export const settingsUpdateInput = shopSettingsInput.partial();
 
 export type ShopSettingsValues = z.output<typeof shopSettingsInput>;

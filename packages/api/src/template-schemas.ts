@@ -11,7 +11,7 @@ export const templateLimits = {
 
 export const templateKind = z.enum(["MARKETING", "TRANSACTIONAL"]);
 
-export const templateFields = z.object({
+export const templateFields = z.strictObject({
   name: trimmed(100),
   kind: templateKind.default("MARKETING"),
   subject: trimmed(templateLimits.subject),
@@ -19,7 +19,7 @@ export const templateFields = z.object({
   text: z.string().max(templateLimits.text).nullish(),
 });
 
-export const templateUpdateInput = z.object({
+export const templateUpdateInput = z.strictObject({
   id,
   name: templateFields.shape.name.optional(),
   kind: templateFields.shape.kind.unwrap().optional(),
@@ -32,7 +32,7 @@ export const templateUpdateInput = z.object({
  * A saved template or an unsaved draft, for a campaign recipient, a
  * customer, or the sample.
  */
-export const templatePreviewInput = z.object({
+export const templatePreviewInput = z.strictObject({
   templateId: id.optional(),
   draft: templateFields.optional(),
   recipientId: id.optional(),

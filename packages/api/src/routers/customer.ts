@@ -19,7 +19,7 @@ export const customerRouter = router({
     .input(customerListInput)
     .query(({ ctx, input }) => listCustomers(ctx.db, input)),
   get: viewerProcedure
-    .input(z.object({ id }))
+    .input(z.strictObject({ id }))
     .query(({ ctx, input }) => getCustomer(ctx.db, ctx.clock, input.id)),
   create: staffProcedure
     .input(customerCreateInput)

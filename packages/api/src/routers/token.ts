@@ -20,7 +20,7 @@ export const tokenRouter = router({
       return createApiToken(ctx.db, { ...input, createdById }, ctx.actor);
     }),
   revoke: adminProcedure
-    .input(z.object({ id }))
+    .input(z.strictObject({ id }))
     .mutation(({ ctx, input }) =>
       revokeApiToken(ctx.db, ctx.clock, ctx.actor, input.id),
     ),

@@ -21,7 +21,7 @@ export const userRouter = router({
     ),
   /** Ends the account's sessions and refuses its sign-ins. */
   disable: adminProcedure
-    .input(z.object({ id }))
+    .input(z.strictObject({ id }))
     .mutation(({ ctx, input }) =>
       disableUser(ctx.db, ctx.clock, ctx.actor, input.id),
     ),

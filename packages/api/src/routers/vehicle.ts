@@ -10,7 +10,7 @@ import { staffProcedure, viewerProcedure, router } from "../trpc.ts";
 
 export const vehicleRouter = router({
   get: viewerProcedure
-    .input(z.object({ id }))
+    .input(z.strictObject({ id }))
     .query(({ ctx, input }) => getVehicle(ctx.db, ctx.clock, input.id)),
   create: staffProcedure
     .input(vehicleCreateInput)

@@ -51,8 +51,17 @@ function valuesOf(schedule?: Schedule): RecurringValues {
   };
 }
 
-/** The form's values as the procedure's input; the zone is the shop's. */
-function toInput(values: RecurringValues, shopZone: string) {
+/**
+ * The form's values as the procedure's input; the zone is the shop's. An
+ * edit leaves the rule out: a schedule keeps the rule it was made for.
+ */
+function toInput(values: RecurringValues, shopZone: string, isEdit: boolean) {
+  const { ruleId, ...fields } = toFields(values, shopZone);
+
+  return isEdit ? fields : { ...fields, ruleId };
+}
+
+function toFields(values: RecurringValues, shopZone: string) {
   return {
     name: values.name,
     ruleId: optionalNumber(values.ruleId),
@@ -81,7 +90,8 @@ export function RecurringForm(props: {
     : recurringCreateInput;
   const form = useForm({
     initialValues: valuesOf(schedule),
-    validate: (values) => schemaErrors(schema, toInput(values, shopZone)),
+    validate: (values) =>
+      schemaErrors(schema, toInput(values, shopZone, Boolean(schedule))),
   });
   const refusal = useRefusal(form);
   const callbacks = { onSuccess: props.onSaved, onError: refusal.show };
@@ -96,7 +106,7 @@ export function RecurringForm(props: {
       }
       onSubmit={form.onSubmit((values) => {
         refusal.clear();
-        const input = toInput(values, shopZone);
+        const input = toInput(values, shopZone, Boolean(schedule));
         if (schedule) {
           update.mutate({ ...schema.parse(input), id: schedule.id });
         } else {

@@ -16,8 +16,8 @@ export const appointmentListInput = pageInput.extend({
   vehicleId: id.optional(),
 });
 
-export const appointmentIdInput = z.object({ id });
+export const appointmentIdInput = z.strictObject({ id });
 
 export const appointmentSlotsInput = z
-  .object({ from: instant.optional() })
+  .strictObject({ from: instant.optional() })
   .default({});

@@ -4,12 +4,12 @@ import { instant } from "../../schemas.ts";
 
 export const bookingToken = z.string().trim().min(1).max(2_000);
 
-export const bookingSlotsInput = z.object({
+export const bookingSlotsInput = z.strictObject({
   token: bookingToken,
   from: instant.optional(),
 });
 
-export const bookingBookInput = z.object({
+export const bookingBookInput = z.strictObject({
   token: bookingToken,
   slot: instant,
 });

@@ -5,5 +5,5 @@ import { cancelCampaign } from "../../services/campaigns/control.ts";
 import { staffProcedure } from "../../trpc.ts";
 
 export const cancel = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => cancelCampaign(ctx, input.id));

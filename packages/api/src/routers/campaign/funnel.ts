@@ -5,7 +5,7 @@ import { campaignFunnel } from "../../services/dashboard/funnel.ts";
 import { viewerProcedure } from "../../trpc.ts";
 
 export const campaignFunnelInput = z
-  .object({
+  .strictObject({
     campaignId: id.optional(),
     from: instant.optional(),
     to: instant.optional(),

@@ -5,5 +5,5 @@ import { getCampaign } from "../../services/campaigns/queries.ts";
 import { viewerProcedure } from "../../trpc.ts";
 
 export const get = viewerProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .query(({ ctx, input }) => getCampaign(ctx.db, input.id));

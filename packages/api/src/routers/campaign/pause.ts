@@ -5,5 +5,5 @@ import { pauseCampaign } from "../../services/campaigns/control.ts";
 import { staffProcedure } from "../../trpc.ts";
 
 export const pause = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => pauseCampaign(ctx, input.id));

@@ -5,5 +5,5 @@ import { resumeCampaign } from "../../services/campaigns/control.ts";
 import { staffProcedure } from "../../trpc.ts";
 
 export const resume = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => resumeCampaign(ctx, input.id));

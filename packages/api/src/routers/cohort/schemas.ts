@@ -4,7 +4,7 @@ import { id, instant, pageInput } from "../../schemas.ts";
 import { cohortCriteriaInput } from "../rule/schemas.ts";
 
 export const cohortPreviewInput = z
-  .object({
+  .strictObject({
     ruleId: id.optional(),
     criteria: cohortCriteriaInput.optional(),
     asOf: instant.optional(),
@@ -16,7 +16,7 @@ export const cohortPreviewInput = z
     path: ["ruleId"],
   });
 
-export const cohortExplainInput = z.object({
+export const cohortExplainInput = z.strictObject({
   ruleId: id,
   vehicleId: id,
   asOf: instant.optional(),

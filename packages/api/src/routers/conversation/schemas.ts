@@ -10,9 +10,9 @@ export const conversationListInput = pageInput.extend({
   customerId: id.optional(),
 });
 
-export const threadIdInput = z.object({ threadId: id });
+export const threadIdInput = z.strictObject({ threadId: id });
 
-export const applyIntentInput = z.object({
+export const applyIntentInput = z.strictObject({
   emailId: id,
   intent: z.enum(["sold"]),
   vehicleId: id.optional(),

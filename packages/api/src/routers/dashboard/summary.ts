@@ -6,7 +6,7 @@ import { dashboardSummary } from "../../services/dashboard/summary.ts";
 import { viewerProcedure } from "../../trpc.ts";
 
 export const dashboardSummaryInput = z
-  .object({ from: instant.optional(), to: instant.optional() })
+  .strictObject({ from: instant.optional(), to: instant.optional() })
   .default({});
 
 export const summary = viewerProcedure

@@ -4,7 +4,7 @@ import { limits } from "../../limits.ts";
 import { id, pageInput } from "../../schemas.ts";
 import { importKinds } from "../../services/import/fields.ts";
 
-export const importStartInput = z.object({
+export const importStartInput = z.strictObject({
   kind: z.enum(importKinds),
   fileName: z.string().trim().min(1).max(limits.fileName).default("upload.csv"),
   /** The file's text; the CLI streams bigger files straight from disk. */
@@ -22,12 +22,12 @@ export const importStartInput = z.object({
   dateOrder: z.enum(["MDY", "DMY"]).default("MDY"),
 });
 
-export const importInspectInput = z.object({
+export const importInspectInput = z.strictObject({
   kind: z.enum(importKinds),
   /** The start of the file: its header line and perhaps a few rows. */
   content: z.string().min(1).max(limits.importHeadBytes),
 });
 
-export const importGetInput = z.object({ id });
+export const importGetInput = z.strictObject({ id });
 
 export const importListInput = pageInput;

@@ -5,5 +5,5 @@ import { deleteRecurringSchedule } from "../../services/scheduling/recurring.ts"
 import { staffProcedure } from "../../trpc.ts";
 
 export const recurringDelete = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => deleteRecurringSchedule(ctx.db, input.id));

@@ -5,5 +5,5 @@ import { pauseRecurringSchedule } from "../../services/scheduling/recurring.ts";
 import { staffProcedure } from "../../trpc.ts";
 
 export const recurringPause = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => pauseRecurringSchedule(ctx.db, input.id));

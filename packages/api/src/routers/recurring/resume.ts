@@ -5,5 +5,5 @@ import { resumeRecurringSchedule } from "../../services/scheduling/recurring.ts"
 import { staffProcedure } from "../../trpc.ts";
 
 export const recurringResume = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => resumeRecurringSchedule(ctx, input.id));

@@ -5,5 +5,5 @@ import { archiveRule } from "../../services/rules/rules.ts";
 import { staffProcedure } from "../../trpc.ts";
 
 export const archive = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => archiveRule(ctx.db, input.id, ctx.clock.now()));

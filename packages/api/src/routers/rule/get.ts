@@ -5,5 +5,5 @@ import { getRule } from "../../services/rules/rules.ts";
 import { viewerProcedure } from "../../trpc.ts";
 
 export const get = viewerProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .query(({ ctx, input }) => getRule(ctx.db, input.id));

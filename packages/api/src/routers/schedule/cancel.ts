@@ -5,5 +5,5 @@ import { cancelScheduledCampaign } from "../../services/scheduling/one-off.ts";
 import { staffProcedure } from "../../trpc.ts";
 
 export const scheduleCancel = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) => cancelScheduledCampaign(ctx.db, input.id));

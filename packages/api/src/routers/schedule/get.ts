@@ -6,5 +6,5 @@ import { viewerProcedure } from "../../trpc.ts";
 
 /** Any scheduled run: a one-off or one occurrence of a recurring schedule. */
 export const scheduleGet = viewerProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .query(({ ctx, input }) => getScheduledCampaign(ctx.db, input.id));

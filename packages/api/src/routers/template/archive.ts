@@ -5,7 +5,7 @@ import { archiveTemplate } from "../../services/templates/templates.ts";
 import { staffProcedure } from "../../trpc.ts";
 
 export const archive = staffProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .mutation(({ ctx, input }) =>
     archiveTemplate(ctx.db, input.id, ctx.clock.now()),
   );

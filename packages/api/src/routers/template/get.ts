@@ -5,5 +5,5 @@ import { getTemplate } from "../../services/templates/templates.ts";
 import { viewerProcedure } from "../../trpc.ts";
 
 export const get = viewerProcedure
-  .input(z.object({ id }))
+  .input(z.strictObject({ id }))
   .query(({ ctx, input }) => getTemplate(ctx.db, input.id));
