@@ -11,6 +11,18 @@ const money = new Intl.NumberFormat(undefined, {
 const count = new Intl.NumberFormat();
 
 export const formatDate = (date: Date) => dateFormat.format(date);
+const calendarDateFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: "medium",
+  timeZone: "UTC",
+});
+/**
+ * A calendar day ("2026-07-08", as the shop's clock had it) in the same
+ * style as formatDate, without any time zone moving it a day.
+ */
+export const formatCalendarDate = (day: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(day)
+    ? calendarDateFormat.format(new Date(`${day}T00:00:00Z`))
+    : day;
 export const formatDateTime = (date: Date) => dateTimeFormat.format(date);
 export const formatTime = (date: Date) => timeFormat.format(date);
 export const formatCents = (cents: number) => money.format(cents / 100);

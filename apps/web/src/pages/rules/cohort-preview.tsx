@@ -7,7 +7,7 @@ import { Link } from "react-router";
 import type { z } from "zod";
 
 import { QueryError } from "../../forms/query-error.tsx";
-import { formatCount } from "../../format.ts";
+import { formatCalendarDate, formatCount } from "../../format.ts";
 import { ListTable, type Column } from "../../shell/list-table.tsx";
 import { PageLoader } from "../../shell/page-loader.tsx";
 import { trpc } from "../../trpc.ts";
@@ -78,7 +78,7 @@ function dueColumns(
       header: "Customer",
       cell: (item) => `${item.customer.firstName} ${item.customer.lastName}`,
     },
-    { header: "Due", cell: (item) => item.dueDate },
+    { header: "Due", cell: (item) => formatCalendarDate(item.dueDate) },
     {
       header: "Days overdue",
       isNumeric: true,

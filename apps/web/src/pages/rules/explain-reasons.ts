@@ -1,6 +1,6 @@
 import type { RouterOutputs } from "@rally/client";
 
-import { formatDate } from "../../format.ts";
+import { formatCalendarDate, formatDate } from "../../format.ts";
 
 type Explanation = RouterOutputs["cohort"]["explain"];
 type Condition = Explanation["conditions"][number];
@@ -34,10 +34,14 @@ function describeDue(
     return "It has no service to count from, and the rule leaves out vehicles never serviced.";
   }
   const mileage = detail.dueByMileageDate
-    ? `; by mileage on ${detail.dueByMileageDate}`
+    ? `; by mileage on ${formatCalendarDate(detail.dueByMileageDate)}`
     : "";
 
-  return `Last serviced ${when(detail.lastServiceAt)}; due on ${detail.dueDate} (by time on ${detail.dueByTimeDate ?? "—"}${mileage}).`;
+  const byTime = detail.dueByTimeDate
+    ? formatCalendarDate(detail.dueByTimeDate)
+    : "—";
+
+  return `Last serviced ${when(detail.lastServiceAt)}; due on ${formatCalendarDate(detail.dueDate)} (by time on ${byTime}${mileage}).`;
 }
 
 function describeFilters(
