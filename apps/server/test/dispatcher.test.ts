@@ -411,6 +411,41 @@ describe("the dispatcher", () => {
     }
   });
 
+  it("held back by its rate, claims a quarter second's worth of tokens at a time", async () => {
+    const own = await startTestServer({ clock });
+    try {
+      await seedShop(own.db);
+      const { rule } = await seedCohort(own.db, {
+        customers: 45,
+        now: clock.now(),
+        key: "gather",
+      });
+      await own.client.campaign.send.mutate({
+        ruleId: rule.id,
+        idempotencyKey: "gather-the-tokens",
+      });
+      const dispatcher = dispatcherWith(smtp(), 40, "gather", own.services);
+
+      const start = clock.now();
+      const first = await dispatcher.runOnce();
+      const wake = await dispatcher.nextWakeAt();
+      clock.advance(100);
+      const early = await dispatcher.runOnce();
+      clock.advance(150);
+      const gathered = await dispatcher.runOnce();
+
+      // The burst (a second's worth) went at once; at 40 a second the
+      // next wake waits for 10 tokens, not for the next one, and the 4
+      // there after 100 ms are left to gather.
+      expect(first.claimed).toBe(40);
+      expect(wake).toEqual(new Date(start.getTime() + 250));
+      expect(early.claimed).toBe(0);
+      expect(gathered.claimed).toBe(5);
+    } finally {
+      await own.close();
+    }
+  });
+
   it("wakes on NOTIFY when mail is queued and stops gracefully", async () => {
     const dispatcher = dispatcherWith(smtp());
     await dispatcher.start();

@@ -3,12 +3,18 @@ import type { Database } from "@rally/db";
 import type { Clock } from "../../clock.ts";
 
 export interface RateLimiter {
-  /** Takes up to `wanted` tokens now; resolves to how many it got. */
-  take(wanted: number): Promise<number>;
+  /**
+   * Takes up to `wanted` tokens now, or none while fewer than `atLeast`
+   * (1 by default) are there; resolves to how many it got.
+   */
+  take(wanted: number, atLeast?: number): Promise<number>;
   /** Returns tokens taken but not used. */
   give(unused: number): Promise<void>;
-  /** When the next token will be there, as of the bucket last seen. */
-  nextTokenAt(): Date;
+  /**
+   * When `wanted` tokens (1 by default, at most a full bucket) will be
+   * there, as of the bucket last seen.
+   */
+  nextTokenAt(wanted?: number): Date;
   /** What one batch's sends said about the pace the provider takes. */
   learn(feedback: PaceFeedback): Promise<void>;
   currentRate(): number;
@@ -78,7 +84,7 @@ export function createRateLimiter(
   }
 
   return {
-    async take(wanted) {
+    async take(wanted, atLeast = 1) {
       const row = await update(
         `WITH due AS (
           SELECT key, least($3::float8, tokens + greatest(0, extract(epoch
@@ -87,14 +93,16 @@ export function createRateLimiter(
           FROM send_rate_buckets WHERE key = $1 FOR UPDATE
         ), g AS (
           SELECT key, available,
-            least($5::float8, greatest(0, floor(available))) AS granted
+            CASE WHEN floor(available) >= $6::float8
+              THEN least($5::float8, greatest(0, floor(available)))
+              ELSE 0 END AS granted
           FROM due
         )
         UPDATE send_rate_buckets b SET tokens = g.available - g.granted,
           refilled_at = greatest(b.refilled_at, $2::timestamptz)
         FROM g WHERE b.key = g.key
         ${RETURNING}, g.granted::int AS granted`,
-        [clock.now(), burst, perSecond, wanted],
+        [clock.now(), burst, perSecond, wanted, atLeast],
       );
 
       return row.granted ?? 0;
@@ -109,11 +117,11 @@ export function createRateLimiter(
         );
       }
     },
-    nextTokenAt() {
+    nextTokenAt(wanted = 1) {
       if (!seen) {
         return clock.now();
       }
-      const missing = Math.max(0, 1 - seen.tokens);
+      const missing = Math.max(0, Math.min(wanted, burst) - seen.tokens);
       const rate = perSecond * seen.pace;
 
       return new Date(

@@ -35,6 +35,8 @@ export async function nextWakeAt(
   db: Database,
   now: Date,
   limiter: RateLimiter,
+  /** Tokens worth waking for when the rate is what holds mail back. */
+  tokensWanted = 1,
 ): Promise<Date | null> {
   // Mail outside campaigns, then each campaign that may send on its own
   // along (campaign_id, status, id): a paused campaign's queued mail,
@@ -62,7 +64,9 @@ export async function nextWakeAt(
   );
   const candidates = [row?.next_retry, row?.next_lease];
   if (row?.is_due) {
-    candidates.push(await dueWake(db, now, limiter, !!row.is_due_unwindowed));
+    candidates.push(
+      await dueWake(db, now, limiter, !!row.is_due_unwindowed, tokensWanted),
+    );
   }
   const times = candidates.flatMap((d) => (d ? [new Date(d).getTime()] : []));
 
@@ -74,8 +78,9 @@ async function dueWake(
   now: Date,
   limiter: RateLimiter,
   isUnwindowedDue: boolean,
+  tokensWanted: number,
 ) {
-  const tokenAt = limiter.nextTokenAt();
+  const tokenAt = limiter.nextTokenAt(tokensWanted);
   if (tokenAt.getTime() > now.getTime()) {
     return tokenAt;
   }
