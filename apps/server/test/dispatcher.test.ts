@@ -50,17 +50,28 @@ function dispatcherWith(
   });
 }
 
-async function campaignFor(key: string, customers: number) {
-  const { rule } = await seedCohort(server.db, {
+async function campaignFor(key: string, customers: number, on = server) {
+  const { rule } = await seedCohort(on.db, {
     customers,
     now: clock.now(),
     key,
   });
 
-  return server.client.campaign.send.mutate({
+  return on.client.campaign.send.mutate({
     ruleId: rule.id,
     idempotencyKey: `key-${key}`,
   });
+}
+
+/** A server of its own, for a test no other test's mail may disturb. */
+async function withOwnServer(run: (own: TestServer) => Promise<void>) {
+  const own = await startTestServer({ clock });
+  try {
+    await seedShop(own.db);
+    await run(own);
+  } finally {
+    await own.close();
+  }
 }
 
 function emailsOf(campaignId: number) {
@@ -371,20 +382,9 @@ describe("the dispatcher", () => {
   });
 
   it("when idle, waits for the next retry of a campaign that may send, not a paused one's", async () => {
-    // A server of its own: no other test's mail may be waiting.
-    const own = await startTestServer({ clock });
-    try {
-      await seedShop(own.db);
+    await withOwnServer(async (own) => {
       const send = async (key: string, retryInMinutes: number) => {
-        const { rule } = await seedCohort(own.db, {
-          customers: 2,
-          now: clock.now(),
-          key,
-        });
-        const { campaign } = await own.client.campaign.send.mutate({
-          ruleId: rule.id,
-          idempotencyKey: `wake-${key}`,
-        });
+        const { campaign } = await campaignFor(key, 2, own);
         const retryAt = new Date(
           clock.now().getTime() + retryInMinutes * 60_000,
         );
@@ -406,24 +406,12 @@ describe("the dispatcher", () => {
 
       expect(whilePaused).toEqual(sending.retryAt);
       expect(afterResume).toEqual(paused.retryAt);
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   it("held back by its rate, claims a quarter second's worth of tokens at a time", async () => {
-    const own = await startTestServer({ clock });
-    try {
-      await seedShop(own.db);
-      const { rule } = await seedCohort(own.db, {
-        customers: 45,
-        now: clock.now(),
-        key: "gather",
-      });
-      await own.client.campaign.send.mutate({
-        ruleId: rule.id,
-        idempotencyKey: "gather-the-tokens",
-      });
+    await withOwnServer(async (own) => {
+      await campaignFor("gather", 45, own);
       const dispatcher = dispatcherWith(smtp(), 40, "gather", own.services);
 
       const start = clock.now();
@@ -441,9 +429,7 @@ describe("the dispatcher", () => {
       expect(wake).toEqual(new Date(start.getTime() + 250));
       expect(early.claimed).toBe(0);
       expect(gathered.claimed).toBe(5);
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   it("wakes on NOTIFY when mail is queued and stops gracefully", async () => {
