@@ -7,16 +7,21 @@ import { loadShop } from "./shop.ts";
 /** When due work is there but another worker holds it, look again then. */
 const CONTENDED_RETRY_MS = 1_000;
 
-const pendingEmail = `e.status IN ('QUEUED', 'SENDING') AND e.direction = 'OUTBOUND'`;
-
-/** The wake facts of one source of mail; `$1` is now. */
-const wakeAggregate = `SELECT
-    min(e.next_attempt_at) FILTER (WHERE e.status = 'QUEUED'
+/**
+ * The wake facts of one source of mail (`source` picks its rows; `$1` is
+ * now), each an index probe for one status of that source, so a
+ * campaign's finished mail, however much, is never read.
+ */
+const wakeFacts = (source: string) => `
+  (SELECT min(e.next_attempt_at) FROM emails e
+    WHERE ${source} AND e.status = 'QUEUED' AND e.direction = 'OUTBOUND'
       AND e.next_attempt_at > $1) AS next_retry,
-    min(e.lease_until) FILTER (WHERE e.status = 'SENDING') AS next_lease,
-    bool_or(e.status = 'QUEUED' AND (e.next_attempt_at IS NULL
-      OR e.next_attempt_at <= $1)) AS is_due
-  FROM emails e`;
+  (SELECT min(e.lease_until) FROM emails e
+    WHERE ${source} AND e.status = 'SENDING'
+      AND e.direction = 'OUTBOUND') AS next_lease,
+  EXISTS (SELECT 1 FROM emails e
+    WHERE ${source} AND e.status = 'QUEUED' AND e.direction = 'OUTBOUND'
+      AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= $1)) AS is_due`;
 
 interface WakeRow {
   next_retry: Date | null;
@@ -38,23 +43,14 @@ export async function nextWakeAt(
   /** Tokens worth waking for when the rate is what holds mail back. */
   tokensWanted = 1,
 ): Promise<Date | null> {
-  // Mail outside campaigns, then each campaign that may send on its own
-  // along (campaign_id, status, id): a paused campaign's queued mail,
-  // however much, is never read. Aggregating per campaign keeps the planner
-  // from joining every queued email to the campaigns instead, and the range
-  // (not "=") from guessing that one campaign holds a share of the table
-  // as large as with few campaigns, which makes it scan the whole table.
+  // Mail outside campaigns, then each campaign that may send on its own:
+  // a paused campaign's queued mail is never read either.
   const [row] = await db.sql.query<WakeRow>(
     `WITH per_source AS (
-      SELECT true AS is_unwindowed, w.*
-      FROM (${wakeAggregate} WHERE e.campaign_id IS NULL AND ${pendingEmail}) w
+      SELECT true AS is_unwindowed, ${wakeFacts("e.campaign_id IS NULL")}
       UNION ALL
-      SELECT false, w.*
-      FROM campaigns c
-      CROSS JOIN LATERAL (${wakeAggregate}
-        WHERE e.campaign_id >= c.id AND e.campaign_id <= c.id
-          AND ${pendingEmail}) w
-      WHERE c.status IN ('QUEUED', 'SENDING')
+      SELECT false, ${wakeFacts("e.campaign_id = c.id")}
+      FROM campaigns c WHERE c.status IN ('QUEUED', 'SENDING')
     )
     SELECT min(next_retry) AS next_retry, min(next_lease) AS next_lease,
       bool_or(is_due) AS is_due,
