@@ -18,19 +18,26 @@ const cadenceMonths = z
 
 const year = z.number().int().min(limits.year.min).max(limits.year.max);
 
+const filterFields = {
+  make: trimmed(limits.name).optional(),
+  model: trimmed(limits.name).optional(),
+  yearMin: year.optional(),
+  yearMax: year.optional(),
+  visitedWithinMonths: z
+    .number()
+    .int()
+    .min(cohortLimits.visitedWithinMonths.min)
+    .max(cohortLimits.visitedWithinMonths.max)
+    .optional(),
+};
+
+/**
+ * A rule's vehicle filters as callers give them. A filter it does not know
+ * is refused: dropped, a misspelt one would widen the rule to every
+ * vehicle it was meant to leave out.
+ */
 export const ruleFilters = z
-  .object({
-    make: trimmed(limits.name).optional(),
-    model: trimmed(limits.name).optional(),
-    yearMin: year.optional(),
-    yearMax: year.optional(),
-    visitedWithinMonths: z
-      .number()
-      .int()
-      .min(cohortLimits.visitedWithinMonths.min)
-      .max(cohortLimits.visitedWithinMonths.max)
-      .optional(),
-  })
+  .strictObject(filterFields)
   .refine(
     (f) =>
       f.yearMin === undefined ||
@@ -38,6 +45,12 @@ export const ruleFilters = z
       f.yearMin <= f.yearMax,
     { message: "yearMin is after yearMax", path: ["yearMax"] },
   );
+
+/**
+ * Saved filters as read back: a filter that a later version no longer
+ * knows is ignored rather than making the rule unreadable.
+ */
+export const savedRuleFilters = z.object(filterFields);
 
 const declinedOffsetsDays = z
   .array(

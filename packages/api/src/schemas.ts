@@ -91,7 +91,7 @@ export const serviceRecordCreateInput = z.strictObject({
   notes: z.string().trim().max(limits.notes).nullish(),
   declined: z
     .array(
-      z.object({
+      z.strictObject({
         serviceTypeId: id,
         priceCents: z.number().int().min(0).max(limits.priceCents.max),
       }),

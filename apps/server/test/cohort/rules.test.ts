@@ -99,6 +99,26 @@ describe("rule procedures", () => {
     expect(error.data?.fieldErrors[0]?.path).toBe("declinedOffsetsDays");
   });
 
+  it("refuses a misspelt filter rather than widening the rule to every vehicle", async () => {
+    const type = await h.build.serviceType();
+    const before = await server.db.prisma.rule.count();
+
+    const error = await errorOf(
+      server.client.rule.create.mutate({
+        name: "Toyotas only",
+        serviceTypeId: type.id,
+        cadenceMonths: 6,
+        filters: { mkae: "Toyota" } as never,
+      }),
+    );
+
+    expect(error.data?.code).toBe("BAD_REQUEST");
+    expect(error.data?.fieldErrors.map((f) => f.path)).toEqual([
+      "filters.mkae",
+    ]);
+    expect(await server.db.prisma.rule.count()).toBe(before);
+  });
+
   it("reports an unknown service type, template or rule as NOT_FOUND", async () => {
     const type = await h.build.serviceType();
     const unknownType = await errorOf(

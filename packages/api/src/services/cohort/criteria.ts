@@ -2,7 +2,7 @@ import type { Prisma } from "@rally/db";
 
 import { notFound } from "../../errors.ts";
 import {
-  ruleFilters,
+  savedRuleFilters,
   type CohortCriteria,
 } from "../../routers/rule/schemas.ts";
 
@@ -38,7 +38,7 @@ export async function loadRuleCriteria(
   if (!rule) {
     throw notFound("rule", ruleId, field);
   }
-  const filters = ruleFilters.safeParse(rule.filters);
+  const filters = savedRuleFilters.safeParse(rule.filters);
 
   return { ...rule, filters: filters.success ? filters.data : {} };
 }

@@ -10,7 +10,10 @@ const CONTENDED_RETRY_MS = 1_000;
 /**
  * The wake facts of one source of mail (`source` picks its rows; `$1` is
  * now), each an index probe for one status of that source, so a
- * campaign's finished mail, however much, is never read.
+ * campaign's finished mail, however much, is never read. The next-retry
+ * probe may walk (status, next_attempt_at) past other campaigns' future
+ * retries: a paused campaign holding thousands of them slows each look by
+ * that walk (a partial index per campaign would end it, at a write cost).
  */
 const wakeFacts = (source: string) => `
   (SELECT min(e.next_attempt_at) FROM emails e
