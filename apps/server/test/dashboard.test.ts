@@ -56,6 +56,7 @@ describe("dashboard.dueByRule", () => {
         kind: "SERVICE_DUE",
         due: 4,
         eligible: 4,
+        problem: null,
       },
     ]);
   });

@@ -119,6 +119,38 @@ describe("rule procedures", () => {
     expect(await server.db.prisma.rule.count()).toBe(before);
   });
 
+  it("stops a rule whose saved filters no longer read instead of widening it", async () => {
+    const type = await h.build.serviceType();
+    const rule = await server.client.rule.create.mutate({
+      name: "Recent Hondas",
+      serviceTypeId: type.id,
+      cadenceMonths: 6,
+      filters: { make: "Honda" },
+    });
+    await server.db.prisma.rule.update({
+      where: { id: rule.id },
+      data: { filters: { make: 42 } },
+    });
+
+    const preview = await errorOf(
+      server.client.cohort.preview.query({ ruleId: rule.id }),
+    );
+
+    const rows = await server.client.dashboard.dueByRule.query();
+
+    expect(preview.data?.code).toBe("CONFLICT");
+    expect(preview.message).toContain("saved filters cannot be read");
+    // The front page names the broken rule and still counts the others.
+    expect(rows.find((row) => row.id === rule.id)).toMatchObject({
+      due: null,
+      eligible: null,
+      problem: expect.stringContaining("saved filters cannot be read"),
+    });
+    expect(
+      rows.filter((row) => row.id !== rule.id).every((row) => row.due !== null),
+    ).toBe(true);
+  });
+
   it("reports an unknown service type, template or rule as NOT_FOUND", async () => {
     const type = await h.build.serviceType();
     const unknownType = await errorOf(

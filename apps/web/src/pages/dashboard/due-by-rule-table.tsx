@@ -1,3 +1,4 @@
+import { Text } from "@mantine/core";
 import type { RouterOutputs } from "@rally/client";
 
 import { formatCount } from "../../format.ts";
@@ -7,13 +8,29 @@ import { trpc } from "../../trpc.ts";
 
 type RuleDue = RouterOutputs["dashboard"]["dueByRule"][number];
 
+const countOrDash = (value: number | null) =>
+  value === null ? "—" : formatCount(value);
+
 const columns: Column<RuleDue>[] = [
-  { header: "Rule", cell: (rule) => rule.name },
-  { header: "Due", isNumeric: true, cell: (rule) => formatCount(rule.due) },
+  {
+    header: "Rule",
+    cell: (rule) =>
+      rule.problem ? (
+        <>
+          {rule.name}
+          <Text size="xs" c="red">
+            {rule.problem}
+          </Text>
+        </>
+      ) : (
+        rule.name
+      ),
+  },
+  { header: "Due", isNumeric: true, cell: (rule) => countOrDash(rule.due) },
   {
     header: "Would be emailed now",
     isNumeric: true,
-    cell: (rule) => formatCount(rule.eligible),
+    cell: (rule) => countOrDash(rule.eligible),
   },
 ];
 

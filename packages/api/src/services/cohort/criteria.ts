@@ -1,6 +1,6 @@
 import type { Prisma } from "@rally/db";
 
-import { notFound } from "../../errors.ts";
+import { DomainError, notFound } from "../../errors.ts";
 import {
   savedRuleFilters,
   type CohortCriteria,
@@ -39,8 +39,17 @@ export async function loadRuleCriteria(
     throw notFound("rule", ruleId, field);
   }
   const filters = savedRuleFilters.safeParse(rule.filters);
+  // Filters that no longer read would, dropped, widen the rule to every
+  // vehicle: better that the rule stops until someone saves it again.
+  if (!filters.success) {
+    throw new DomainError(
+      "INVALID_STATE",
+      `rule ${ruleId}'s saved filters cannot be read; save its filters again`,
+      field,
+    );
+  }
 
-  return { ...rule, filters: filters.success ? filters.data : {} };
+  return { ...rule, filters: filters.data };
 }
 
 export async function assertServiceTypeExists(

@@ -1,5 +1,6 @@
 import type { Database } from "@rally/db";
 
+import { DomainError } from "../../errors.ts";
 import { previewCohort } from "../cohort/preview.ts";
 
 /**
@@ -21,14 +22,32 @@ export async function dueVehiclesByRule(db: Database, asOf: Date) {
     orderBy: { id: "asc" },
     take: shownRules,
   });
-  const rows = [];
+  const rows: {
+    id: number;
+    name: string;
+    kind: (typeof rules)[number]["kind"];
+    due: number | null;
+    eligible: number | null;
+    /** Why the rule cannot be counted now (its saved filters no longer read). */
+    problem: string | null;
+  }[] = [];
   for (const rule of rules) {
     const preview = await previewCohort(db, {
       target: { ruleId: rule.id },
       asOf,
       limit: 1,
+    }).catch((error: unknown) => {
+      // One broken rule leaves the others on the front page.
+      if (error instanceof DomainError && error.code === "INVALID_STATE") {
+        return error;
+      }
+      throw error;
     });
-    rows.push({ ...rule, due: preview.due, eligible: preview.total });
+    rows.push(
+      preview instanceof DomainError
+        ? { ...rule, due: null, eligible: null, problem: preview.message }
+        : { ...rule, due: preview.due, eligible: preview.total, problem: null },
+    );
   }
 
   return rows;
