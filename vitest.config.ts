@@ -9,7 +9,9 @@ import { defineConfig } from "vitest/config";
  */
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const hasBrowser = existsSync(chromium);
-const browserHint = `no Chromium at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`;
+const browserHint =
+  `no Chromium at ${chromium}: install it (apt-get install -y chromium) ` +
+  "or set CHROMIUM_PATH";
 if (!hasBrowser && process.env.CI) {
   throw new Error(`The browser tests cannot run: ${browserHint}`);
 }

@@ -41,7 +41,9 @@ function describeDue(
     ? formatCalendarDate(detail.dueByTimeDate)
     : "—";
 
-  return `Last serviced ${when(detail.lastServiceAt)}; due on ${formatCalendarDate(detail.dueDate)} (by time on ${byTime}${mileage}).`;
+  const dueOn = formatCalendarDate(detail.dueDate);
+
+  return `Last serviced ${when(detail.lastServiceAt)}; due on ${dueOn} (by time on ${byTime}${mileage}).`;
 }
 
 function describeFilters(

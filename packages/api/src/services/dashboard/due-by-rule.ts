@@ -22,33 +22,29 @@ export async function dueVehiclesByRule(db: Database, asOf: Date) {
     orderBy: { id: "asc" },
     take: shownRules,
   });
-  const rows: {
-    id: number;
-    name: string;
-    kind: (typeof rules)[number]["kind"];
-    due: number | null;
-    eligible: number | null;
-    /** Why the rule cannot be counted now (its saved filters no longer read). */
-    problem: string | null;
-  }[] = [];
+  const rows = [];
   for (const rule of rules) {
-    const preview = await previewCohort(db, {
-      target: { ruleId: rule.id },
-      asOf,
-      limit: 1,
-    }).catch((error: unknown) => {
-      // One broken rule leaves the others on the front page.
-      if (error instanceof DomainError && error.code === "INVALID_STATE") {
-        return error;
-      }
-      throw error;
-    });
-    rows.push(
-      preview instanceof DomainError
-        ? { ...rule, due: null, eligible: null, problem: preview.message }
-        : { ...rule, due: preview.due, eligible: preview.total, problem: null },
-    );
+    rows.push({ ...rule, ...(await countsOf(db, rule.id, asOf)) });
   }
 
   return rows;
+}
+
+/** One rule's counts, or why it cannot be counted (`problem`). */
+async function countsOf(db: Database, ruleId: number, asOf: Date) {
+  try {
+    const preview = await previewCohort(db, {
+      target: { ruleId },
+      asOf,
+      limit: 1,
+    });
+
+    return { due: preview.due, eligible: preview.total, problem: null };
+  } catch (error) {
+    // Its saved filters no longer read: the other rules still show.
+    if (error instanceof DomainError && error.code === "INVALID_STATE") {
+      return { due: null, eligible: null, problem: error.message };
+    }
+    throw error;
+  }
 }

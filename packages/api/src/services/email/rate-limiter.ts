@@ -94,8 +94,7 @@ export function createRateLimiter(
         ), g AS (
           SELECT key, available,
             CASE WHEN floor(available) >= $6::float8
-              THEN least($5::float8, greatest(0, floor(available)))
-              ELSE 0 END AS granted
+              THEN least($5::float8, floor(available)) ELSE 0 END AS granted
           FROM due
         )
         UPDATE send_rate_buckets b SET tokens = g.available - g.granted,
